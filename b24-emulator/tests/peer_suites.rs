@@ -214,12 +214,13 @@ async fn legacy_list_ignores_keys_naming_no_field() {
     assert_eq!(v["result"].as_array().map(Vec::len), Some(1), "{v}");
 }
 
-/// lists-delete.md: "At least one of the parameters must be specified:
-/// `IBLOCK_ID` or `IBLOCK_CODE`": either one is enough, neither is an error.
+/// lists-field-type-get.md: "At least one of the parameters must be
+/// specified: `IBLOCK_ID` or `IBLOCK_CODE`": either one is enough, neither
+/// is an error.
 #[tokio::test]
 async fn one_of_required_parameters() {
     let e = emu().await;
-    let url = v2(&e, "lists.delete");
+    let url = v2(&e, "lists.field.type.get");
     let (status, body) = post_json(&url, &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": 7})).await;
     assert_eq!(status, 200, "{body}");
     let (status, body) = post_json(
@@ -283,4 +284,78 @@ async fn row_lists_read_back_what_was_set() {
     let got = body["result"].as_array().unwrap();
     assert_eq!(got.len(), 1, "{body}");
     assert_eq!(got[0]["CONTACT_ID"], 4);
+}
+
+/// lists-add.md / lists-get.md / lists-element-add.md / lists-element-get.md:
+/// families without a `.list` read back through `get`, which answers the
+/// records matching the parameters sent (`IBLOCK_ID`, `ELEMENT_ID`).
+#[tokio::test]
+async fn lists_read_back_through_get() {
+    let e = emu().await;
+    let (status, body) = post_json(
+        &v2(&e, "lists.add"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "l1", "FIELDS": {"NAME": "One"}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let list = body["result"].as_u64().unwrap();
+    post_json(
+        &v2(&e, "lists.add"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "l2", "FIELDS": {"NAME": "Two"}}),
+    )
+    .await;
+    let (_, body) = post_json(
+        &v2(&e, "lists.get"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list}),
+    )
+    .await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 1, "{body}");
+    assert_eq!(got[0]["ID"], list.to_string());
+    assert_eq!(got[0]["NAME"], "One");
+
+    let add = |code: &str, name: &str| {
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list, "ELEMENT_CODE": code,
+               "FIELDS": {"NAME": name}})
+    };
+    let (status, body) = post_json(&v2(&e, "lists.element.add"), &add("e1", "First")).await;
+    assert_eq!(status, 200, "{body}");
+    let element = body["result"].as_u64().unwrap();
+    post_json(&v2(&e, "lists.element.add"), &add("e2", "Second")).await;
+    let (status, body) = post_json(
+        &v2(&e, "lists.element.update"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list, "ELEMENT_ID": element,
+                "FIELDS": {"NAME": "Renamed"}}),
+    )
+    .await;
+    assert_eq!((status, &body["result"]), (200, &json!(true)), "{body}");
+    let get = |extra: serde_json::Value| {
+        let mut p = json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list});
+        p.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        p
+    };
+    let (_, body) = post_json(&v2(&e, "lists.element.get"), &get(json!({}))).await;
+    assert_eq!(body["result"].as_array().unwrap().len(), 2, "{body}");
+    let (_, body) = post_json(
+        &v2(&e, "lists.element.get"),
+        &get(json!({"ELEMENT_ID": element})),
+    )
+    .await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 1, "{body}");
+    assert_eq!(got[0]["NAME"], "Renamed");
+    let (_, body) = post_json(
+        &v2(&e, "lists.element.delete"),
+        &get(json!({"ELEMENT_ID": element})),
+    )
+    .await;
+    assert_eq!(body["result"], json!(true), "{body}");
+    let (_, body) = post_json(
+        &v2(&e, "lists.element.get"),
+        &get(json!({"ELEMENT_ID": element})),
+    )
+    .await;
+    assert_eq!(body["result"], json!([]), "{body}");
 }
