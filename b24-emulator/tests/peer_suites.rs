@@ -284,6 +284,17 @@ async fn row_lists_read_back_what_was_set() {
     let got = body["result"].as_array().unwrap();
     assert_eq!(got.len(), 1, "{body}");
     assert_eq!(got[0]["CONTACT_ID"], 4);
+    // get/set pairs without an owner ID are not row lists of a record
+    // (timeman-networkrange-get.md, crm-deal-details-configuration-get.md);
+    // im-search-last-delete.md names a dialog, not a stored record.
+    for (m, p) in [
+        ("timeman.networkrange.get", json!({})),
+        ("crm.deal.details.configuration.get", json!({})),
+        ("im.search.last.delete", json!({"DIALOG_ID": "chat5"})),
+    ] {
+        let (status, body) = post_json(&v2(&e, m), &p).await;
+        assert_eq!(status, 200, "{m}: {body}");
+    }
 }
 
 /// lists-add.md / lists-get.md / lists-element-add.md / lists-element-get.md:

@@ -29,17 +29,36 @@ pub(crate) enum Op {
 
 /// Whether `family.get` answers an array and `family.set` exists.
 fn is_row_list(reg: &Registry, family: &str) -> bool {
-    let (Some(get), Some(_)) = (
+    let (Some(get), Some(set)) = (
         reg.get(&format!("{family}.get"), false),
         reg.get(&format!("{family}.set"), false),
     ) else {
         return false;
     };
-    get.method.result.as_ref().is_some_and(|s| {
-        let file = reg.file(get);
-        let ty = &s.ty.value;
-        ty == "array" || file.types.get(ty).is_some_and(|t| t.ty.value == "array")
-    })
+    // Rows belong to an owner record named by `id` (declared, or in the
+    // docs' examples: crm-deal-productrows-get.md declares no parameter).
+    let owned = |e: &Entry| {
+        e.method
+            .params
+            .iter()
+            .any(|f| f.name.value.eq_ignore_ascii_case("id"))
+            || e.method.examples.iter().any(|x| {
+                serde_json::from_str::<Value>(x)
+                    .ok()
+                    .and_then(|v| {
+                        v.as_object()
+                            .map(|m| m.keys().any(|k| k.eq_ignore_ascii_case("id")))
+                    })
+                    .unwrap_or(false)
+            })
+    };
+    owned(get)
+        && owned(set)
+        && get.method.result.as_ref().is_some_and(|s| {
+            let file = reg.file(get);
+            let ty = &s.ty.value;
+            ty == "array" || file.types.get(ty).is_some_and(|t| t.ty.value == "array")
+        })
 }
 
 /// The row list a method works on and what it does to it.

@@ -40,8 +40,19 @@ pub(crate) fn route(method: &str) -> Option<(String, &'static str)> {
         let file = reg.file(get);
         resolve(file, s).ty.value == "array"
     });
+    // Only where `delete` names records by an integer ID, as `add` returns
+    // them (`im.search.last.delete` takes a dialog, `lists.field.delete` a
+    // code: not records of such a store).
+    let by_id = has("delete").is_some_and(|d| {
+        id_name(d, &json!({})).is_some_and(|n| {
+            d.method
+                .params
+                .iter()
+                .any(|f| f.name.value == n && f.shape.ty.value == "integer")
+        })
+    });
     match verb {
-        _ if !array => None,
+        _ if !array || !by_id => None,
         "get" => Some((family.to_owned(), "scan")),
         "list" => None,
         v => Some((family.to_owned(), v)),
