@@ -213,3 +213,160 @@ async fn legacy_list_ignores_keys_naming_no_field() {
     let (_, v) = post_json(&url, &json!({"FILTER": {"<>STATUS_ID": "NEW"}})).await;
     assert_eq!(v["result"].as_array().map(Vec::len), Some(1), "{v}");
 }
+
+/// lists-field-type-get.md: "At least one of the parameters must be
+/// specified: `IBLOCK_ID` or `IBLOCK_CODE`": either one is enough, neither
+/// is an error.
+#[tokio::test]
+async fn one_of_required_parameters() {
+    let e = emu().await;
+    let url = v2(&e, "lists.field.type.get");
+    let (status, body) = post_json(&url, &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": 7})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_json(
+        &url,
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "my_list"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_json(&url, &json!({"IBLOCK_TYPE_ID": "lists"})).await;
+    assert_eq!(status, 400, "{body}");
+}
+
+/// crm-deal-productrows-set.md: the rows replace the deal's rows, and
+/// crm-deal-productrows-get.md reads them back with their ID and OWNER_ID;
+/// crm-deal-contact-add.md / -delete.md edit the list
+/// crm-deal-contact-items-get.md reads.
+#[tokio::test]
+async fn row_lists_read_back_what_was_set() {
+    let e = emu().await;
+    let rows = json!([
+        {"PRODUCT_NAME": "A", "PRICE": 5555, "QUANTITY": 2},
+        {"PRODUCT_ID": 2809, "PRICE": 100, "QUANTITY": 2}
+    ]);
+    let (status, body) = post_json(
+        &v2(&e, "crm.deal.productrows.set"),
+        &json!({"id": 5, "rows": rows}),
+    )
+    .await;
+    assert_eq!((status, &body["result"]), (200, &json!(true)), "{body}");
+    let (_, body) = post_json(&v2(&e, "crm.deal.productrows.get"), &json!({"id": 5})).await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 2, "{body}");
+    assert_eq!(got[0]["PRODUCT_NAME"], "A");
+    assert_eq!(got[1]["OWNER_ID"], "5");
+    assert_ne!(got[0]["ID"], got[1]["ID"]);
+    // Another deal has none; a new set replaces the old rows.
+    let (_, body) = post_json(&v2(&e, "crm.deal.productrows.get"), &json!({"id": 6})).await;
+    assert_eq!(body["result"], json!([]));
+    post_json(
+        &v2(&e, "crm.deal.productrows.set"),
+        &json!({"id": 5, "rows": [{"PRODUCT_NAME": "B"}]}),
+    )
+    .await;
+    let (_, body) = post_json(&v2(&e, "crm.deal.productrows.get"), &json!({"id": 5})).await;
+    assert_eq!(body["result"].as_array().unwrap().len(), 1);
+
+    for c in [3, 4] {
+        let (status, body) = post_json(
+            &v2(&e, "crm.deal.contact.add"),
+            &json!({"id": 2, "fields": {"CONTACT_ID": c}}),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    post_json(
+        &v2(&e, "crm.deal.contact.delete"),
+        &json!({"id": 2, "fields": {"CONTACT_ID": 3}}),
+    )
+    .await;
+    let (_, body) = post_json(&v2(&e, "crm.deal.contact.items.get"), &json!({"id": 2})).await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 1, "{body}");
+    assert_eq!(got[0]["CONTACT_ID"], 4);
+    // get/set pairs without an owner ID are not row lists of a record
+    // (timeman-networkrange-get.md, crm-deal-details-configuration-get.md);
+    // im-search-last-delete.md names a dialog, not a stored record.
+    for (m, p) in [
+        ("timeman.networkrange.get", json!({})),
+        ("crm.deal.details.configuration.get", json!({})),
+        ("im.search.last.delete", json!({"DIALOG_ID": "chat5"})),
+    ] {
+        let (status, body) = post_json(&v2(&e, m), &p).await;
+        assert_eq!(status, 200, "{m}: {body}");
+    }
+}
+
+/// lists-add.md / lists-get.md / lists-element-add.md / lists-element-get.md:
+/// families without a `.list` read back through `get`, which answers the
+/// records matching the parameters sent (`IBLOCK_ID`, `ELEMENT_ID`).
+#[tokio::test]
+async fn lists_read_back_through_get() {
+    let e = emu().await;
+    let (status, body) = post_json(
+        &v2(&e, "lists.add"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "l1", "FIELDS": {"NAME": "One"}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let list = body["result"].as_u64().unwrap();
+    post_json(
+        &v2(&e, "lists.add"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "l2", "FIELDS": {"NAME": "Two"}}),
+    )
+    .await;
+    let (_, body) = post_json(
+        &v2(&e, "lists.get"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list}),
+    )
+    .await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 1, "{body}");
+    assert_eq!(got[0]["ID"], list.to_string());
+    assert_eq!(got[0]["NAME"], "One");
+
+    let add = |code: &str, name: &str| {
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list, "ELEMENT_CODE": code,
+               "FIELDS": {"NAME": name}})
+    };
+    let (status, body) = post_json(&v2(&e, "lists.element.add"), &add("e1", "First")).await;
+    assert_eq!(status, 200, "{body}");
+    let element = body["result"].as_u64().unwrap();
+    post_json(&v2(&e, "lists.element.add"), &add("e2", "Second")).await;
+    let (status, body) = post_json(
+        &v2(&e, "lists.element.update"),
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list, "ELEMENT_ID": element,
+                "FIELDS": {"NAME": "Renamed"}}),
+    )
+    .await;
+    assert_eq!((status, &body["result"]), (200, &json!(true)), "{body}");
+    let get = |extra: serde_json::Value| {
+        let mut p = json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list});
+        p.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        p
+    };
+    let (_, body) = post_json(&v2(&e, "lists.element.get"), &get(json!({}))).await;
+    assert_eq!(body["result"].as_array().unwrap().len(), 2, "{body}");
+    let (_, body) = post_json(
+        &v2(&e, "lists.element.get"),
+        &get(json!({"ELEMENT_ID": element})),
+    )
+    .await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 1, "{body}");
+    assert_eq!(got[0]["NAME"], "Renamed");
+    let (_, body) = post_json(
+        &v2(&e, "lists.element.delete"),
+        &get(json!({"ELEMENT_ID": element})),
+    )
+    .await;
+    assert_eq!(body["result"], json!(true), "{body}");
+    let (_, body) = post_json(
+        &v2(&e, "lists.element.get"),
+        &get(json!({"ELEMENT_ID": element})),
+    )
+    .await;
+    assert_eq!(body["result"], json!([]), "{body}");
+}

@@ -22,16 +22,41 @@ const VERBS: [&str; 6] = ["add", "get", "update", "delete", "list", "fields"];
 
 /// The family and verb of a CRUD method (`catalog.product.add` →
 /// `("catalog.product", "add")`) when the registry has the family's `add`,
-/// `get` and `list`.
+/// `get` and `list`. Families without a `list` whose `get` answers an array
+/// (`lists.get`, `lists.element.get`, `lists.section.get`) list through
+/// `get`, filtered by the parameters sent (verb `scan`).
 pub(crate) fn route(method: &str) -> Option<(String, &'static str)> {
     let lower = method.to_ascii_lowercase();
     let (family, verb) = lower.rsplit_once('.')?;
-    let verb = *VERBS.iter().find(|v| **v == verb)?;
     let reg = registry();
-    for v in ["add", "get", "list"] {
-        reg.get(&format!("{family}.{v}"), false)?;
+    let has = |v: &str| reg.get(&format!("{family}.{v}"), false);
+    has("add")?;
+    let get = has("get")?;
+    let verb = *VERBS.iter().find(|v| **v == verb)?;
+    if has("list").is_some() {
+        return Some((family.to_owned(), verb));
     }
-    Some((family.to_owned(), verb))
+    let array = get.method.result.as_ref().is_some_and(|s| {
+        let file = reg.file(get);
+        resolve(file, s).ty.value == "array"
+    });
+    // Only where `delete` names records by an integer ID, as `add` returns
+    // them (`im.search.last.delete` takes a dialog, `lists.field.delete` a
+    // code: not records of such a store).
+    let by_id = has("delete").is_some_and(|d| {
+        id_name(d, &json!({})).is_some_and(|n| {
+            d.method
+                .params
+                .iter()
+                .any(|f| f.name.value == n && f.shape.ty.value == "integer")
+        })
+    });
+    match verb {
+        _ if !array || !by_id => None,
+        "get" => Some((family.to_owned(), "scan")),
+        "list" => None,
+        v => Some((family.to_owned(), v)),
+    }
 }
 
 /// The object field a result wraps its record in (`{"product": {...}}`),
@@ -106,39 +131,105 @@ fn not_found(entry: &Entry) -> ApiError {
     }
 }
 
-/// The record's ID from `id` (or the method's one required `…id`
-/// parameter).
-fn id_of(entry: &Entry, params: &Value) -> Option<u64> {
-    let as_id = |v: &Value| match v {
+/// The parameter naming a record of the method's family: `id`, else
+/// `<LAST SEGMENT>_ID` (`ELEMENT_ID` for `lists.element.*`), else the one
+/// required integer `…id` parameter (`IBLOCK_ID` for `lists.*`).
+fn id_name(entry: &Entry, params: &Value) -> Option<String> {
+    if param(params, "id").is_some() {
+        return Some("id".into());
+    }
+    let name = &entry.method.name.value;
+    let family = name.rsplit_once('.').map_or(name.as_str(), |(f, _)| f);
+    let segment = family.rsplit('.').next().unwrap_or(family);
+    let own = format!("{segment}_id");
+    let declared = &entry.method.params;
+    declared
+        .iter()
+        .find(|f| f.name.value.eq_ignore_ascii_case(&own))
+        .or_else(|| {
+            declared.iter().find(|f| {
+                f.required
+                    && f.name.value.to_ascii_lowercase().ends_with("id")
+                    && f.shape.ty.value == "integer"
+            })
+        })
+        .map(|f| f.name.value.clone())
+}
+
+/// The record's ID from the parameter [`id_name`] picks.
+pub(crate) fn id_of(entry: &Entry, params: &Value) -> Option<u64> {
+    match param(params, &id_name(entry, params)?)? {
         Value::Number(n) => n.as_u64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
-    };
-    if let Some(v) = param(params, "id") {
-        return as_id(v);
     }
-    let name = entry.method.params.iter().find(|f| {
-        f.required
-            && f.name.value.to_ascii_lowercase().ends_with("id")
-            && f.shape.ty.value == "integer"
-    })?;
-    param(params, &name.name.value).and_then(as_id)
 }
 
-/// What the app wrote: `fields` (any case), else every top-level parameter.
+/// What the app wrote: `fields` (any case) with the scalar top-level
+/// parameters beside it (`IBLOCK_ID`, `ELEMENT_CODE`, which later `get`s
+/// filter by), else every top-level parameter.
 fn fields_of(params: &Value) -> Record {
-    match param(params, "fields") {
+    let top = params.as_object().cloned().unwrap_or_default();
+    let fields = param(params, "fields");
+    let mut rec = match fields {
         Some(Value::Object(m)) => m.clone(),
-        _ => params
-            .as_object()
-            .map(|m| {
-                m.iter()
-                    .filter(|(k, _)| !k.eq_ignore_ascii_case("id"))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        _ => Record::new(),
+    };
+    for (k, v) in top {
+        let skip = ["id", "fields", "auth"]
+            .iter()
+            .any(|n| k.eq_ignore_ascii_case(n));
+        if skip || (fields.is_some() && (v.is_object() || v.is_array())) {
+            continue;
+        }
+        rec.entry(k).or_insert(v);
     }
+    rec
+}
+
+/// `get` as a list: the records matching every scalar parameter sent (and
+/// every plain key of `FILTER`); the ID parameter matches the ID, others
+/// match the record's field of that name where it has one.
+fn scan(store: &Store, family: &str, params: &Value, key: &str) -> Vec<Value> {
+    // `get` may take the ID as optional: the name `delete` or `update` requires.
+    let reg = registry();
+    let id_param = ["delete", "update"]
+        .iter()
+        .find_map(|v| reg.get(&format!("{family}.{v}"), false))
+        .and_then(|e| id_name(e, &json!({})));
+    let mut conds: Vec<(String, Value)> = Vec::new();
+    if let Some(m) = params.as_object() {
+        for (k, v) in m {
+            if (v.is_string() || v.is_number()) && !k.eq_ignore_ascii_case("start") {
+                conds.push((k.clone(), v.clone()));
+            }
+        }
+    }
+    if let Some(Value::Object(f)) = param(params, "filter") {
+        conds.extend(f.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    let text = |v: &Value| v.to_string().trim_matches('"').to_owned();
+    let mut rows = Vec::new();
+    store.scan(1, store.max_id(), false, |row| {
+        let rec = store.materialize(row);
+        let ok = conds.iter().all(|(k, v)| {
+            if id_param
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(k))
+            {
+                return rec.get("ID").is_some_and(|id| text(id) == text(v));
+            }
+            match rec.iter().find(|(f, _)| f.eq_ignore_ascii_case(k)) {
+                Some((_, x)) => text(x) == text(v),
+                None => true,
+            }
+        });
+        if ok {
+            rows.push(out(rec, key));
+        }
+        true
+    });
+    rows
 }
 
 /// A stored record as the app sees it: the ID under the family's key.
@@ -321,6 +412,17 @@ pub(crate) fn call(
                 total: page.total,
                 next: page.next,
                 rows: n.max(page.examined / 1000),
+                synthesized: false,
+            })
+        }
+        "scan" => {
+            let rows = scan(store, family, params, &key);
+            let n = rows.len() as u64;
+            Ok(Output {
+                result: synth::fit(reg, entry, Value::Array(rows)),
+                total: Some(n),
+                next: None,
+                rows: n,
                 synthesized: false,
             })
         }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::clock::{iso8601, parse_iso8601};
 use crate::protocol::{ApiError, Caller, Output, method_not_found, ordered};
 
+pub(crate) mod bindings;
 pub(crate) mod entity;
 pub(crate) mod spec;
 pub(crate) mod tasks;

@@ -282,6 +282,13 @@ fn execute(
             if handled.is_none()
                 && let Some(entry) = entry
             {
+                if let Some((family, op)) = methods::bindings::route(method) {
+                    methods::spec::check_v2(reg, entry, params)?;
+                    let before = Instant::now();
+                    let mut st = portal.lock();
+                    *waited = before.elapsed();
+                    return methods::bindings::call(&mut st, entry, &family, op, params);
+                }
                 if let Some((family, verb)) = methods::entity::route(method)
                     && verb != "fields"
                 {

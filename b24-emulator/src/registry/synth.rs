@@ -57,7 +57,7 @@ pub(crate) fn param_problems(
     for f in declared {
         let name = &f.name.value;
         match find(map, name) {
-            None if f.required => out.push((
+            None if f.required && !alternative_given(declared, name, map) => out.push((
                 name.clone(),
                 format!("Required parameter `{name}` is missing"),
             )),
@@ -69,6 +69,30 @@ pub(crate) fn param_problems(
         }
     }
     out
+}
+
+/// Whether a parameter named in a "one of the parameters" note of the docs
+/// (`At least one of the parameters must be specified: `IBLOCK_ID` or
+/// `IBLOCK_CODE``, on either field) together with `name` was sent: the
+/// importer marks every member of such a group required, a portal wants one.
+fn alternative_given(declared: &[Field], name: &str, map: &Map<String, Value>) -> bool {
+    declared.iter().any(|f| {
+        let Some(text) = f.shape.description.as_deref() else {
+            return false;
+        };
+        let lower = text.to_ascii_lowercase();
+        let Some(at) = lower.find("one of the parameters") else {
+            return false;
+        };
+        // The backticked names of the note's sentence.
+        let note = &text[at..];
+        let note = note.split(['\n', '.']).next().unwrap_or(note);
+        let group: Vec<&str> = note.split('`').skip(1).step_by(2).collect();
+        group.iter().any(|g| g.eq_ignore_ascii_case(name))
+            && group
+                .iter()
+                .any(|g| find(map, g).is_some_and(|v| !v.is_null()))
+    })
 }
 
 /// The REST v2 error for a parameter problem: the documented code whose

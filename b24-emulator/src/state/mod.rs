@@ -72,6 +72,11 @@ pub(crate) struct State {
     /// The generic entity store: one [`Store`] per CRUD family of the
     /// specs (`catalog.product`, `calendar.event`, `department`, …).
     pub entities: HashMap<String, Store>,
+    /// Row lists by (list family, owner ID): `crm.deal.productrows`,
+    /// `crm.deal.contact.items`, … ([`crate::handlers::bindings`]).
+    pub bindings: HashMap<(String, u64), Vec<serde_json::Value>>,
+    /// The last ID given to a row of [`State::bindings`].
+    pub binding_ids: u64,
     pub deliveries: VecDeque<Delivery>,
     pub seq: u64,
     rng: u64,
@@ -249,6 +254,8 @@ impl Portal {
             ext_calls: Vec::new(),
             tasks: crate::state::tasks::Tasks::default(),
             entities: HashMap::new(),
+            bindings: HashMap::new(),
+            binding_ids: 0,
             deliveries: VecDeque::new(),
             seq: 0,
             rng: nanos,
