@@ -233,12 +233,15 @@ async fn rest_v3_list_streams_pages_of_1000() {
     let seen = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let counted = seen.clone();
     let mut rows = hook
-        .list(&tasks::TaskListV3::new().select(vec!["id".into(), "title".into()]))
+        .list(
+            &tasks::TaskListV3::new()
+                .select(vec![tasks::Taskdto2Field::Id, tasks::Taskdto2Field::Title]),
+        )
         .on_progress(move |p| counted.store(p.rows, std::sync::atomic::Ordering::Relaxed));
     assert_eq!(rows.progress().rows, 0);
     let mut ids = std::collections::BTreeSet::new();
     while let Some(row) = rows.try_next().await.expect("tasks.task.list") {
-        let id = row["id"].as_i64().expect("id");
+        let id = row.id.expect("id");
         assert!(ids.insert(id), "task {id} twice");
         assert_eq!(rows.progress().rows, ids.len() as u64);
     }

@@ -2816,7 +2816,10 @@ impl ::b24_core::__private::Method for NodeSearch {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for NodeSearch {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -3984,7 +3987,12 @@ pub struct NodeAddResult {
     /// Wire name: `members`.
     #[serde(rename = "members", default, skip_serializing_if = "Option::is_none")]
     pub members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -4115,7 +4123,12 @@ impl NodeAddResult {
     pub fn members(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.members = ::std::option::Option::Some(value.into());
@@ -5365,7 +5378,12 @@ pub struct NodeMemberRemoveResult {
     /// Wire name: `failed`.
     #[serde(rename = "failed", default, skip_serializing_if = "Option::is_none")]
     pub failed: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -5400,7 +5418,12 @@ impl NodeMemberRemoveResult {
     pub fn failed(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.failed = ::std::option::Option::Some(value.into());
@@ -5931,7 +5954,12 @@ pub struct NodeSearchResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -5954,7 +5982,12 @@ impl NodeSearchResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());

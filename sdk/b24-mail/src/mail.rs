@@ -385,7 +385,10 @@ impl ::b24_core::__private::Method for MailboxList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for MailboxList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -468,7 +471,10 @@ impl ::b24_core::__private::Method for MailboxSenders {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for MailboxSenders {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1614,7 +1620,10 @@ impl ::b24_core::__private::Method for MessageList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for MessageList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2424,7 +2433,10 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RecipientListcontacts {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2522,7 +2534,10 @@ impl ::b24_core::__private::Method for RecipientListemployees {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RecipientListemployees {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2694,7 +2709,12 @@ pub struct MailboxListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -2717,7 +2737,12 @@ impl MailboxListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -2740,7 +2765,12 @@ pub struct MailboxSendersResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -2763,7 +2793,12 @@ impl MailboxSendersResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -3328,7 +3363,12 @@ pub struct MessageListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -3351,7 +3391,12 @@ impl MessageListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -3843,7 +3888,12 @@ pub struct RecipientListcontactsResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -3866,7 +3916,12 @@ impl RecipientListcontactsResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -3889,7 +3944,12 @@ pub struct RecipientListemployeesResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -3912,7 +3972,12 @@ impl RecipientListemployeesResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());

@@ -463,7 +463,10 @@ impl ::b24_core::__private::Method for CollectionList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for CollectionList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1202,7 +1205,10 @@ impl ::b24_core::__private::Method for DocumentSearchList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for DocumentSearchList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2307,7 +2313,12 @@ pub struct CollectionListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// Next page cursor or `null` if there are no more pages
     ///
@@ -2341,7 +2352,12 @@ impl CollectionListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -2847,7 +2863,12 @@ pub struct DocumentSearchListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// `true` value if there are more results beyond the current page
     ///
@@ -2881,7 +2902,12 @@ impl DocumentSearchListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -3008,7 +3034,12 @@ pub struct DocumentTreeListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
     >,
     /// The value of `true`, if the tree exceeded the internal limit `TREE_MAX_NODES = 5000` and was truncated by root nodes.
     ///
@@ -3044,7 +3075,12 @@ impl DocumentTreeListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());

@@ -2024,9 +2024,7 @@ pub struct TaskListV3 {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<Taskdto2Field>>,
     /// Task filtering conditions in the format:
     /// - `["field", "operator", value]`
     /// - `["field", value]`, default operator `=`
@@ -2089,9 +2087,7 @@ impl TaskListV3 {
     #[must_use]
     pub fn select(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<Taskdto2Field>>,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
         self
@@ -2147,7 +2143,7 @@ impl ::b24_core::__private::Method for TaskListV3 {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for TaskListV3 {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = Taskdto2;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -7057,8 +7053,15 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for Taskdto2Status {
     }
 }
 /// The `Taskdto2` object.
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
 #[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
 pub struct Taskdto2 {
     /// Task identifier
     ///
@@ -7876,6 +7879,12 @@ pub struct Taskdto2 {
     pub scenarios: ::std::option::Option<
         ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
 }
 impl Taskdto2 {
     /// Creates a `Taskdto2` from its required fields.
@@ -7969,6 +7978,7 @@ impl Taskdto2 {
             source: ::std::option::Option::None,
             depends_on: ::std::option::Option::None,
             scenarios: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
         }
     }
     /// Sets `id`.
@@ -21370,9 +21380,7 @@ pub struct TaskListV3Result {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<Taskdto2>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -21393,12 +21401,309 @@ impl TaskListV3Result {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<Taskdto2>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `Taskdto2` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Taskdto2Field {
+    /// `id`.
+    Id,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `creatorId`.
+    CreatorId,
+    /// `creator.…`: a field of the relation.
+    Creator(::std::boxed::Box<UserField>),
+    /// `created`.
+    Created,
+    /// `responsibleId`.
+    ResponsibleId,
+    /// `responsible.…`: a field of the relation.
+    Responsible(::std::boxed::Box<UserField>),
+    /// `deadline`.
+    Deadline,
+    /// `needsControl`.
+    NeedsControl,
+    /// `startPlan`.
+    StartPlan,
+    /// `endPlan`.
+    EndPlan,
+    /// `checklist`.
+    Checklist,
+    /// `groupId`.
+    GroupId,
+    /// `group.…`: a field of the relation.
+    Group(::std::boxed::Box<GroupField>),
+    /// `stageId`.
+    StageId,
+    /// `stage.…`: a field of the relation.
+    Stage(::std::boxed::Box<StageField>),
+    /// `epicId`.
+    EpicId,
+    /// `storyPoints`.
+    StoryPoints,
+    /// `flowId`.
+    FlowId,
+    /// `flow.…`: a field of the relation.
+    Flow(::std::boxed::Box<FlowField>),
+    /// `priority`.
+    Priority,
+    /// `status`.
+    Status,
+    /// `statusChanged`.
+    StatusChanged,
+    /// `accomplices.…`: a field of the relation.
+    Accomplices(::std::boxed::Box<UserField>),
+    /// `auditors.…`: a field of the relation.
+    Auditors(::std::boxed::Box<UserField>),
+    /// `parentId`.
+    ParentId,
+    /// `parent`.
+    Parent,
+    /// `containsChecklist`.
+    ContainsChecklist,
+    /// `containsSubTasks`.
+    ContainsSubTasks,
+    /// `containsRelatedTasks`.
+    ContainsRelatedTasks,
+    /// `containsGanttLinks`.
+    ContainsGanttLinks,
+    /// `containsPlacements`.
+    ContainsPlacements,
+    /// `containsResults`.
+    ContainsResults,
+    /// `numberOfReminders`.
+    NumberOfReminders,
+    /// `chatId`.
+    ChatId,
+    /// `chat.…`: a field of the relation.
+    Chat(::std::boxed::Box<TaskChatField>),
+    /// `plannedDuration`.
+    PlannedDuration,
+    /// `actualDuration`.
+    ActualDuration,
+    /// `durationType`.
+    DurationType,
+    /// `started`.
+    Started,
+    /// `estimatedTime`.
+    EstimatedTime,
+    /// `replicate`.
+    Replicate,
+    /// `changed`.
+    Changed,
+    /// `changedById`.
+    ChangedById,
+    /// `changedBy.…`: a field of the relation.
+    ChangedBy(::std::boxed::Box<UserField>),
+    /// `statusChangedById`.
+    StatusChangedById,
+    /// `statusChangedBy.…`: a field of the relation.
+    StatusChangedBy(::std::boxed::Box<UserField>),
+    /// `closedById`.
+    ClosedById,
+    /// `closedBy.…`: a field of the relation.
+    ClosedBy(::std::boxed::Box<UserField>),
+    /// `closed`.
+    Closed,
+    /// `activity`.
+    Activity,
+    /// `guid`.
+    Guid,
+    /// `xmlId`.
+    XmlId,
+    /// `exchangeId`.
+    ExchangeId,
+    /// `exchangeModified`.
+    ExchangeModified,
+    /// `outlookVersion`.
+    OutlookVersion,
+    /// `mark`.
+    Mark,
+    /// `allowsChangeDeadline`.
+    AllowsChangeDeadline,
+    /// `allowsTimeTracking`.
+    AllowsTimeTracking,
+    /// `matchesWorkTime`.
+    MatchesWorkTime,
+    /// `addInReport`.
+    AddInReport,
+    /// `isMultitask`.
+    IsMultitask,
+    /// `siteId`.
+    SiteId,
+    /// `forkedByTemplateId`.
+    ForkedByTemplateId,
+    /// `forkedByTemplate.…`: a field of the relation.
+    ForkedByTemplate(::std::boxed::Box<TemplateField>),
+    /// `maxDeadlineChangeDate`.
+    MaxDeadlineChangeDate,
+    /// `maxDeadlineChanges`.
+    MaxDeadlineChanges,
+    /// `requireDeadlineChangeReason`.
+    RequireDeadlineChangeReason,
+    /// `link`.
+    Link,
+    /// `rights`.
+    Rights,
+    /// `archiveLink`.
+    ArchiveLink,
+    /// `crmItemIds`.
+    CrmItemIds,
+    /// `emailId`.
+    EmailId,
+    /// `email.…`: a field of the relation.
+    Email(::std::boxed::Box<EmailField>),
+    /// `elapsedTime.…`: a field of the relation.
+    ElapsedTime(::std::boxed::Box<ElapsedTimeField>),
+    /// `requireResult`.
+    RequireResult,
+    /// `matchesSubTasksTime`.
+    MatchesSubTasksTime,
+    /// `autocompleteSubTasks`.
+    AutocompleteSubTasks,
+    /// `allowsChangeDatePlan`.
+    AllowsChangeDatePlan,
+    /// `inFavorite`.
+    InFavorite,
+    /// `inPin`.
+    InPin,
+    /// `inGroupPin`.
+    InGroupPin,
+    /// `inMute`.
+    InMute,
+    /// `source.…`: a field of the relation.
+    Source(::std::boxed::Box<SourceField>),
+    /// `dependsOn`.
+    DependsOn,
+    /// `scenarios`.
+    Scenarios,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl Taskdto2Field {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::CreatorId => "creatorId".to_owned(),
+            Self::Creator(rest) => ::std::format!("{}.{}", "creator", rest.path()),
+            Self::Created => "created".to_owned(),
+            Self::ResponsibleId => "responsibleId".to_owned(),
+            Self::Responsible(rest) => {
+                ::std::format!("{}.{}", "responsible", rest.path())
+            }
+            Self::Deadline => "deadline".to_owned(),
+            Self::NeedsControl => "needsControl".to_owned(),
+            Self::StartPlan => "startPlan".to_owned(),
+            Self::EndPlan => "endPlan".to_owned(),
+            Self::Checklist => "checklist".to_owned(),
+            Self::GroupId => "groupId".to_owned(),
+            Self::Group(rest) => ::std::format!("{}.{}", "group", rest.path()),
+            Self::StageId => "stageId".to_owned(),
+            Self::Stage(rest) => ::std::format!("{}.{}", "stage", rest.path()),
+            Self::EpicId => "epicId".to_owned(),
+            Self::StoryPoints => "storyPoints".to_owned(),
+            Self::FlowId => "flowId".to_owned(),
+            Self::Flow(rest) => ::std::format!("{}.{}", "flow", rest.path()),
+            Self::Priority => "priority".to_owned(),
+            Self::Status => "status".to_owned(),
+            Self::StatusChanged => "statusChanged".to_owned(),
+            Self::Accomplices(rest) => {
+                ::std::format!("{}.{}", "accomplices", rest.path())
+            }
+            Self::Auditors(rest) => ::std::format!("{}.{}", "auditors", rest.path()),
+            Self::ParentId => "parentId".to_owned(),
+            Self::Parent => "parent".to_owned(),
+            Self::ContainsChecklist => "containsChecklist".to_owned(),
+            Self::ContainsSubTasks => "containsSubTasks".to_owned(),
+            Self::ContainsRelatedTasks => "containsRelatedTasks".to_owned(),
+            Self::ContainsGanttLinks => "containsGanttLinks".to_owned(),
+            Self::ContainsPlacements => "containsPlacements".to_owned(),
+            Self::ContainsResults => "containsResults".to_owned(),
+            Self::NumberOfReminders => "numberOfReminders".to_owned(),
+            Self::ChatId => "chatId".to_owned(),
+            Self::Chat(rest) => ::std::format!("{}.{}", "chat", rest.path()),
+            Self::PlannedDuration => "plannedDuration".to_owned(),
+            Self::ActualDuration => "actualDuration".to_owned(),
+            Self::DurationType => "durationType".to_owned(),
+            Self::Started => "started".to_owned(),
+            Self::EstimatedTime => "estimatedTime".to_owned(),
+            Self::Replicate => "replicate".to_owned(),
+            Self::Changed => "changed".to_owned(),
+            Self::ChangedById => "changedById".to_owned(),
+            Self::ChangedBy(rest) => ::std::format!("{}.{}", "changedBy", rest.path()),
+            Self::StatusChangedById => "statusChangedById".to_owned(),
+            Self::StatusChangedBy(rest) => {
+                ::std::format!("{}.{}", "statusChangedBy", rest.path())
+            }
+            Self::ClosedById => "closedById".to_owned(),
+            Self::ClosedBy(rest) => ::std::format!("{}.{}", "closedBy", rest.path()),
+            Self::Closed => "closed".to_owned(),
+            Self::Activity => "activity".to_owned(),
+            Self::Guid => "guid".to_owned(),
+            Self::XmlId => "xmlId".to_owned(),
+            Self::ExchangeId => "exchangeId".to_owned(),
+            Self::ExchangeModified => "exchangeModified".to_owned(),
+            Self::OutlookVersion => "outlookVersion".to_owned(),
+            Self::Mark => "mark".to_owned(),
+            Self::AllowsChangeDeadline => "allowsChangeDeadline".to_owned(),
+            Self::AllowsTimeTracking => "allowsTimeTracking".to_owned(),
+            Self::MatchesWorkTime => "matchesWorkTime".to_owned(),
+            Self::AddInReport => "addInReport".to_owned(),
+            Self::IsMultitask => "isMultitask".to_owned(),
+            Self::SiteId => "siteId".to_owned(),
+            Self::ForkedByTemplateId => "forkedByTemplateId".to_owned(),
+            Self::ForkedByTemplate(rest) => {
+                ::std::format!("{}.{}", "forkedByTemplate", rest.path())
+            }
+            Self::MaxDeadlineChangeDate => "maxDeadlineChangeDate".to_owned(),
+            Self::MaxDeadlineChanges => "maxDeadlineChanges".to_owned(),
+            Self::RequireDeadlineChangeReason => "requireDeadlineChangeReason".to_owned(),
+            Self::Link => "link".to_owned(),
+            Self::Rights => "rights".to_owned(),
+            Self::ArchiveLink => "archiveLink".to_owned(),
+            Self::CrmItemIds => "crmItemIds".to_owned(),
+            Self::EmailId => "emailId".to_owned(),
+            Self::Email(rest) => ::std::format!("{}.{}", "email", rest.path()),
+            Self::ElapsedTime(rest) => {
+                ::std::format!("{}.{}", "elapsedTime", rest.path())
+            }
+            Self::RequireResult => "requireResult".to_owned(),
+            Self::MatchesSubTasksTime => "matchesSubTasksTime".to_owned(),
+            Self::AutocompleteSubTasks => "autocompleteSubTasks".to_owned(),
+            Self::AllowsChangeDatePlan => "allowsChangeDatePlan".to_owned(),
+            Self::InFavorite => "inFavorite".to_owned(),
+            Self::InPin => "inPin".to_owned(),
+            Self::InGroupPin => "inGroupPin".to_owned(),
+            Self::InMute => "inMute".to_owned(),
+            Self::Source(rest) => ::std::format!("{}.{}", "source", rest.path()),
+            Self::DependsOn => "dependsOn".to_owned(),
+            Self::Scenarios => "scenarios".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for Taskdto2Field {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for Taskdto2Field {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// An object containing the response data

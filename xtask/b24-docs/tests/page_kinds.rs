@@ -221,3 +221,50 @@ fn rest_v3_objects_take_their_fields_from_the_linked_field_pages() {
         .expect("item");
     assert_ne!(item.shape.ty.value, "object", "item is a named type");
 }
+
+#[test]
+fn rest_v3_list_rows_are_the_object_their_element_row_links() {
+    let out = import();
+    let files: Vec<_> = out
+        .files
+        .iter()
+        .filter_map(|(f, t)| b24_spec::parse(f, t).ok())
+        .collect();
+    let m = files
+        .iter()
+        .flat_map(|s| &s.file.methods)
+        .find(|m| m.name.value == "tasks.task.list" && m.is_v3())
+        .expect("tasks.task.list (v3)");
+    // `items[]`: "Task object ... See the field descriptions in the [Task
+    // object](./fields-rest-v3.md#taskdto) block"
+    let items = m
+        .result
+        .as_ref()
+        .expect("result")
+        .fields
+        .iter()
+        .find(|f| f.name.value == "items")
+        .expect("items");
+    assert_eq!(items.shape.ty.value, "array");
+    let row = items.shape.items.as_ref().expect("typed rows");
+    let name = &row.ty.value;
+    assert!(name.starts_with("Taskdto"), "{name}");
+    let def = files
+        .iter()
+        .find_map(|s| s.file.types.get(name))
+        .expect("row type defined");
+    assert!(def.fields.len() > 50, "{}", def.fields.len());
+    for f in ["id", "title", "responsibleId", "deadline", "status"] {
+        assert!(
+            def.fields.iter().any(|x| x.name.value == f),
+            "the example's key `{f}` is a row field"
+        );
+    }
+    // `order` links the same block for its keys only: it stays an object
+    let order = m
+        .params
+        .iter()
+        .find(|p| p.name.value == "order")
+        .expect("order");
+    assert_eq!(order.shape.ty.value, "object");
+}

@@ -68,6 +68,44 @@ pub(super) fn insert_path(fields: &mut [Field], parents: &[&str], f: Field) -> b
     }
 }
 
+/// Makes `element` the item shape of the array field at `path` in
+/// `fields`, unless its items are already typed. `false` when no array
+/// field is there.
+pub(super) fn set_items(fields: &mut [Field], path: &[&str], element: Shape) -> bool {
+    let Some((first, rest)) = path.split_first() else {
+        return false;
+    };
+    let Some(f) = fields.iter_mut().find(|x| x.name == *first) else {
+        return false;
+    };
+    let s = &mut f.shape;
+    if !rest.is_empty() {
+        let inner = match s.ty.as_str() {
+            "object" => &mut s.fields,
+            "array" => match s.items.as_deref_mut() {
+                Some(it) if it.ty == "object" => &mut it.fields,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        return set_items(inner, rest, element);
+    }
+    if !matches!(s.ty.as_str(), "array" | "any") {
+        return false;
+    }
+    s.ty = "array".into();
+    s.values.clear();
+    let untyped = s.items.as_ref().is_none_or(|i| {
+        i.type_ref.is_none() && i.fields.is_empty() && matches!(i.ty.as_str(), "object" | "any")
+    });
+    if untyped {
+        let mut element = element;
+        element.nullable = false;
+        s.items = Some(Box::new(element));
+    }
+    true
+}
+
 pub(super) fn shape_from_fields(fields: Vec<Field>, example: Option<&Value>) -> Option<Shape> {
     if fields.is_empty() {
         return example.map(shallow_shape);
@@ -382,7 +420,13 @@ impl Ctx<'_> {
     ) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
         for r in rows {
-            let name = r.name.trim().trim_end_matches(':').trim().to_owned();
+            let raw = r.name.trim().trim_end_matches(':').trim();
+            // `items[]`: one element of the array field `items` above it
+            let element = raw
+                .strip_suffix("[]")
+                .map(str::trim)
+                .filter(|b| !b.is_empty() && !is_pattern_name(b));
+            let name = element.unwrap_or(raw).to_owned();
             if name.is_empty() {
                 self.warnings.push(Warning::new(
                     &doc.page,
@@ -507,7 +551,7 @@ impl Ctx<'_> {
             if shape.ty == "object"
                 && shape.fields.is_empty()
                 && shape.type_ref.is_none()
-                && let Some(named) = self.fields_page_object(doc, r, stack)
+                && let Some(named) = self.fields_page_object(doc, r, element.is_some(), stack)
             {
                 let nullable = shape.nullable;
                 shape = named;
@@ -528,6 +572,16 @@ impl Ctx<'_> {
                 description: clean_text(&r.desc),
                 shape,
             };
+            if element.is_some() {
+                let path: Vec<&str> = name.split('.').collect();
+                if !set_items(&mut out, &path, field.shape) {
+                    self.warn(
+                        r.line,
+                        format!("`{name}[]`: no array field `{name}` above it; skipped"),
+                    );
+                }
+                continue;
+            }
             if name.contains('.') && !name.starts_with('.') && !name.ends_with('.') {
                 let path: Vec<&str> = name.split('.').collect();
                 let mut f = field.clone();
@@ -549,26 +603,34 @@ impl Ctx<'_> {
     }
 
     /// The object a row's description links to as its fields' description
-    /// on another page: that page's section, or its first field table.
+    /// on another page: that page's section, or its first field table. An
+    /// array's `element` row may also name the object's section ("[Task
+    /// object](fields.md#taskdto)"); other rows may not, as an `order` or a
+    /// result that only refers to the object's fields would then be typed as
+    /// the object.
     pub(super) fn fields_page_object(
         &mut self,
         doc: &Rc<Parsed>,
         r: &RawRow,
+        element: bool,
         stack: &mut Vec<String>,
     ) -> Option<Shape> {
         for (text, target) in md::links(&r.desc) {
             // "Description of task fields", "List of fields with related
             // objects", "Description of all task fields"
             let t = text.to_ascii_lowercase();
-            if !(t.contains("fields")
-                && (t.contains("description") || t.contains("list") || t.contains("all ")))
-            {
-                continue;
-            }
             let (path, anchor) = match target.split_once('#') {
                 Some((p, a)) => (p, Some(a.to_owned())),
                 None => (target.as_str(), None),
             };
+            let field_list = t.contains("fields")
+                && (t.contains("description") || t.contains("list") || t.contains("all "));
+            // "See the field descriptions in the [Task object](fields.md#taskdto)
+            // block": a named object's section on another page
+            let object_section = element && anchor.is_some() && t.trim().ends_with(" object");
+            if !(field_list || object_section) {
+                continue;
+            }
             if !path.ends_with(".md") || path.contains("://") {
                 continue;
             }
@@ -634,7 +696,7 @@ impl Ctx<'_> {
                 desc: text,
                 line,
             };
-            if let Some(s) = self.fields_page_object(doc, &row, stack) {
+            if let Some(s) = self.fields_page_object(doc, &row, false, stack) {
                 return s.fields;
             }
         }
