@@ -18,9 +18,11 @@ fn call_card_options_decode_as_the_docs_show_them() {
     );
     let o: call_card::Options = decode("CALL_CARD", raw).expect("decodes");
     assert_eq!(
-        format!("{o:?}").contains("externalCall.c3ee67f1a63f6e6117c230ab59cc49ea"),
-        true
+        o.call_id,
+        "externalCall.c3ee67f1a63f6e6117c230ab59cc49ea.1723556778"
     );
+    assert_eq!(o.phone_number.as_deref(), Some("+4930123456"));
+    assert_eq!(o.crm_entity_type.as_deref(), Some("COMPANY"));
     assert!(matches!(
         decode::<call_card::Options>("CRM_DEAL_DETAIL_TAB", raw),
         Err(OptionsError::WrongPlacement { .. })
@@ -31,7 +33,12 @@ fn call_card_options_decode_as_the_docs_show_them() {
 fn family_options_decode_for_every_member_code() {
     let raw = r#"{"ID":"8061","URI":"\/crm\/deal\/details\/8061\/?any=details%2F8061%2F&IFRAME=Y&IFRAME_TYPE=SIDE_SLIDER"}"#;
     let o: crm_detail_tab::Options = decode("CRM_DEAL_DETAIL_TAB", raw).expect("deal");
-    assert!(format!("{o:?}").contains("8061"));
+    assert_eq!(o.id, "8061");
+    assert!(
+        o.uri
+            .as_deref()
+            .is_some_and(|u| u.starts_with("/crm/deal/details/8061/"))
+    );
     let o: crm_dynamic_xxx_detail_tab::Options =
         decode("CRM_DYNAMIC_183_DETAIL_TAB", raw).expect("custom type");
     assert!(format!("{o:?}").contains("8061"));
@@ -43,8 +50,11 @@ fn family_options_decode_for_every_member_code() {
 fn chat_and_task_options_decode() {
     let raw = r#"{"messageId":"2431","dialogId":"chat2","URI":"\/online\/"}"#;
     let o: im_context_menu::Options = decode("IM_CONTEXT_MENU", raw).expect("im");
-    assert!(format!("{o:?}").contains("chat2"));
+    assert_eq!(
+        (o.message_id.as_str(), o.dialog_id.as_str()),
+        ("2431", "chat2")
+    );
     let raw = r#"{"taskId":"31","URI":"\/company\/personal\/user\/1\/tasks\/task\/view\/31\/"}"#;
     let o: task_view_tab::Options = decode("TASK_VIEW_TAB", raw).expect("task");
-    assert!(format!("{o:?}").contains("31"));
+    assert_eq!(o.task_id, "31");
 }
