@@ -399,6 +399,10 @@ impl Importer {
         // Entries known only from overview tables: their pages are missing.
         let (from_overview, left_out) =
             overview_entries(listed, &store.all_files, &per_top, &mut seen, &mut rest);
+        // one type per docs section, the example-corrected one
+        let mut all: Vec<&mut ir::Method> =
+            rest.values_mut().flat_map(|(m, _)| m.iter_mut()).collect();
+        crate::reconcile::share_corrections(&mut all);
         let mut files = BTreeMap::new();
         let mut invalid = Vec::new();
         let mut entries = 0;

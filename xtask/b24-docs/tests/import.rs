@@ -1049,3 +1049,72 @@ fn scalar_event_data_is_reported_not_written() {
         out.warnings
     );
 }
+
+#[test]
+fn a_section_corrected_by_one_example_is_one_type_for_its_other_uses() {
+    // `types.md#item` is the result of three methods; sc.item.get's example
+    // sends `id` as a string and `tags` as a list
+    let types = format!(
+        "# Types\n\n## Item {{#item}}\n\n{}\n\n## Tag {{#tag}}\n\n{}",
+        table(&[
+            ("id", "[`integer`](../data-types.md)"),
+            ("tags", "[`tag`](#tag)"),
+        ]),
+        table(&[("name", "[`string`](../data-types.md)")]),
+    );
+    let body = |ty: &str, example: &str| {
+        format!(
+            "{}\n\n```json\n{example}\n```",
+            table(&[("result", &format!("[`{ty}`](./types.md#item)"))])
+        )
+    };
+    let pages = vec![
+        ("api-reference/sc/types.md".to_owned(), types),
+        (
+            "api-reference/sc/sc-item-get.md".to_owned(),
+            page(
+                "Get an item sc.item.get",
+                &body(
+                    "item",
+                    r#"{"result": {"id": "x1", "tags": [{"name": "a"}]}}"#,
+                ),
+            ),
+        ),
+        // rows the example leaves empty: they decode what sc.item.get does
+        (
+            "api-reference/sc/sc-item-list.md".to_owned(),
+            page(
+                "List items sc.item.list",
+                &body("item[]", r#"{"result": []}"#),
+            ),
+        ),
+        // an example the correction contradicts keeps the table's object
+        (
+            "api-reference/sc/sc-item-last.md".to_owned(),
+            page(
+                "Last item sc.item.last",
+                &body("item", r#"{"result": {"id": 1, "tags": {"name": "a"}}}"#),
+            ),
+        ),
+    ];
+    let out = b24_docs::import_pages(&pages);
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    assert_examples_fit(&out);
+    let s = b24_spec::parse("methods/sc.yaml", &out.files["methods/sc.yaml"]).expect("valid");
+    let result = |name: &str| method(&s, name).result.clone().expect("result");
+    let got = result("sc.item.get").ty.value;
+    assert_eq!(
+        field(&named_type(&s, &got).fields, "tags").shape.ty.value,
+        "array"
+    );
+    let list = result("sc.item.list");
+    assert_eq!(list.ty.value, "array");
+    assert_eq!(list.items.expect("rows").ty.value, got);
+    let last = result("sc.item.last").ty.value;
+    assert_ne!(last, got);
+    assert_eq!(
+        field(&named_type(&s, &last).fields, "id").shape.ty.value,
+        "integer"
+    );
+    assert_eq!(b24_docs::import_pages(&pages).files, out.files);
+}

@@ -457,18 +457,8 @@ impl Ctx<'_> {
         let mut texts = Vec::new();
         let mut values = Vec::new();
         for ex in examples {
-            let Ok(v) = serde_json::from_str::<Value>(ex) else {
+            let Some(r) = crate::reconcile::result_value(ex) else {
                 continue;
-            };
-            // Error examples show `error`, not `result`.
-            if v.get("error").is_some() {
-                continue;
-            }
-            let r = match v {
-                Value::Object(mut o) if o.contains_key("result") => {
-                    o.remove("result").unwrap_or_default()
-                }
-                other => other,
             };
             texts.push(ex.as_str());
             values.push(r);
