@@ -235,7 +235,7 @@ async fn rest_v3_list_streams_pages_of_1000() {
     let mut rows = hook
         .list(
             &tasks::TaskListV3::new()
-                .select(vec![tasks::Taskdto2Field::Id, tasks::Taskdto2Field::Title]),
+                .select(vec![tasks::TaskdtoField::Id, tasks::TaskdtoField::Title]),
         )
         .on_progress(move |p| counted.store(p.rows, std::sync::atomic::Ordering::Relaxed));
     assert_eq!(rows.progress().rows, 0);
