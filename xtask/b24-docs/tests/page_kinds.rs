@@ -260,6 +260,18 @@ fn rest_v3_list_rows_are_the_object_their_element_row_links() {
             "the example's key `{f}` is a row field"
         );
     }
+    // the same block as tasks.task.add's `item`, which its example
+    // corrected (`rights` arrives as an object): one type for both
+    let item = files
+        .iter()
+        .flat_map(|s| &s.file.methods)
+        .find(|m| m.name.value == "tasks.task.add" && m.is_v3())
+        .and_then(|m| m.result.as_ref())
+        .and_then(|r| r.fields.iter().find(|f| f.name.value == "item"))
+        .expect("tasks.task.add (v3) item");
+    assert_eq!(&item.shape.ty.value, name);
+    let rights = def.fields.iter().find(|x| x.name.value == "rights");
+    assert_eq!(rights.expect("rights").shape.ty.value, "object");
     // `order` links the same block for its keys only: it stays an object
     let order = m
         .params
