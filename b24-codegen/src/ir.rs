@@ -5,7 +5,7 @@
 //! [`crate::emit`] turns it into tokens and cannot fail.
 
 /// A resolved Rust type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Ty {
     /// `String` (`string`, `date`, `datetime`).
     String,
@@ -26,7 +26,7 @@ pub enum Ty {
 }
 
 /// Which way data flows through a generated type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dir {
     /// Sent by us (parameters).
     Out,
@@ -48,7 +48,7 @@ pub struct Docs {
 }
 
 /// A named value: a parameter, an argument or an object field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Field {
     /// Wire name, kept exactly.
     pub wire: String,
@@ -150,6 +150,22 @@ pub enum Def {
     Enum(Enum),
     /// The field names of a row, for a typed `select`.
     Fields(FieldEnum),
+    /// Another name for a struct of the same shape.
+    Alias(Alias),
+}
+
+/// A struct that came out field for field like an earlier one (docs pages
+/// repeat an object's table or example on every method that returns it): it
+/// keeps its name and doc as a `pub type` of the first, so the shape is
+/// generated and compiled once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// Rust type name.
+    pub name: String,
+    /// Its own doc comment.
+    pub doc: Option<String>,
+    /// The struct it names, a [`Ty::Def`].
+    pub target: Ty,
 }
 
 impl Def {
@@ -159,6 +175,7 @@ impl Def {
             Def::Struct(s) => &s.name,
             Def::Enum(e) => &e.name,
             Def::Fields(f) => &f.name,
+            Def::Alias(a) => &a.name,
         }
     }
 }
@@ -406,8 +423,10 @@ impl Module {
                 Ty::Vec(inner) => stack.push(inner),
                 Ty::Def(i) if !decoded[*i] => {
                     decoded[*i] = true;
-                    if let Def::Struct(st) = &self.defs[*i] {
-                        stack.extend(st.fields.iter().map(|f| &f.ty));
+                    match &self.defs[*i] {
+                        Def::Struct(st) => stack.extend(st.fields.iter().map(|f| &f.ty)),
+                        Def::Alias(a) => stack.push(&a.target),
+                        Def::Enum(_) | Def::Fields(_) => {}
                     }
                 }
                 _ => {}

@@ -290,3 +290,54 @@ methods:
     let names: Vec<&str> = m.methods.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["TaskAdd", "TaskAddV3", "TaskAccessGet"]);
 }
+
+/// Two methods returning the same object (nested object included) generate
+/// its struct once; the second result is a `pub type` of the first.
+#[test]
+fn results_of_the_same_shape_share_one_struct() {
+    let spec = parse(
+        "scope: disk
+methods:
+  - name: disk.file.rename
+    result:
+      type: object
+      fields:
+        - {name: ID, type: integer}
+        - {name: OWNER, type: object, fields: [{name: NAME, type: string}]}
+  - name: disk.file.restore
+    result:
+      type: object
+      fields:
+        - {name: ID, type: integer}
+        - {name: OWNER, type: object, fields: [{name: NAME, type: string}]}
+  - name: disk.file.get
+    result:
+      type: object
+      fields:
+        - {name: ID, type: string}
+",
+    );
+    let m = lower(&spec).unwrap();
+    let kinds: Vec<(&str, &str)> = m
+        .defs
+        .iter()
+        .map(|d| {
+            let kind = match d {
+                Def::Struct(_) => "struct",
+                Def::Alias(_) => "alias",
+                Def::Enum(_) | Def::Fields(_) => "other",
+            };
+            (d.name(), kind)
+        })
+        .collect();
+    let structs = kinds.iter().filter(|(_, k)| *k == "struct").count();
+    let aliases = kinds.iter().filter(|(_, k)| *k == "alias").count();
+    // rename's result and owner, and get's result; restore's two are aliases
+    assert_eq!((structs, aliases), (3, 2), "{kinds:?}");
+    let rt = emit::Runtime::new("::b24_core").unwrap();
+    let code = emit::items(&m, &rt).to_string();
+    assert!(
+        code.contains("pub type FileRestoreResult = FileRenameResult"),
+        "{code}"
+    );
+}

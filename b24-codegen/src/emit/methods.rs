@@ -146,7 +146,7 @@ impl Emit<'_> {
                     ),
                     None => return None,
                 },
-                Def::Struct(_) | Def::Fields(_) => return None,
+                Def::Struct(_) | Def::Fields(_) | Def::Alias(_) => return None,
             },
         })
     }

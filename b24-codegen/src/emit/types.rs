@@ -36,6 +36,16 @@ impl Emit<'_> {
             ),
             Def::Enum(e) => self.enum_def(e),
             Def::Fields(f) => self.fields_def(f),
+            Def::Alias(a) => {
+                let name = format_ident!("{}", a.name);
+                let target = self.ty(&a.target);
+                let same = match &a.target {
+                    Ty::Def(i) => format!(" The same object as [`{}`].", self.m.def(*i).name()),
+                    _ => String::new(),
+                };
+                let doc = docs(&[a.doc.as_deref(), Some(&same)]);
+                quote!(#doc pub type #name = #target;)
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 //! the spec's `file:line:column`. What comes out is complete, so emitting
 //! it cannot fail.
 
+mod dedupe;
 mod errors;
 mod events;
 mod methods;
@@ -55,6 +56,7 @@ pub fn lower(spec: &Spec) -> Result<Module, Error> {
         methods.push(cx.method(m)?);
     }
     let events = cx.rest_events()?;
+    dedupe::share_structs(&mut cx.types.defs);
     Ok(Module {
         path: spec.path.clone(),
         name: spec.module.clone(),

@@ -45,6 +45,7 @@ impl Lower<'_> {
                 Def::Struct(s) => s.name = free,
                 Def::Enum(e) => e.name = free,
                 Def::Fields(f) => f.name = free,
+                Def::Alias(a) => a.name = free,
             }
         }
         let here = format!("line {}", at.referenced.line());
