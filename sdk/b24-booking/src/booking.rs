@@ -4074,49 +4074,9 @@ impl V1BookingListResult {
     }
 }
 /// Object containing the booking time (detailed description)
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct V1BookingUpdateFieldsDatePeriod {
-    /// Start time of the booking in the format `{"timestamp": "1723446900", "timezone": "Europe/Berlin"}`
-    ///
-    /// Wire name: `from`.
-    #[serde(rename = "from")]
-    pub from: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-    /// End time of the booking in the format `{"timestamp": "1723447800", "timezone": "Europe/Berlin"}`
-    ///
-    /// Wire name: `to`.
-    #[serde(rename = "to")]
-    pub to: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl V1BookingUpdateFieldsDatePeriod {
-    /// Creates a `V1BookingUpdateFieldsDatePeriod` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        from: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-        to: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        Self {
-            from: from.into(),
-            to: to.into(),
-        }
-    }
-}
+///
+/// The same object as [`V1BookingCreatefromwaitlistFieldsDatePeriod`].
+pub type V1BookingUpdateFieldsDatePeriod = V1BookingCreatefromwaitlistFieldsDatePeriod;
 /// Object containing field values for updating the booking (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5382,47 +5342,9 @@ impl V1ResourceAddFields {
     }
 }
 /// The root element of the response, contains the identifier of the created resource
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct V1ResourceAddResult {
-    /// Wire name: `id`.
-    #[serde(
-        rename = "id",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl V1ResourceAddResult {
-    /// Creates a `V1ResourceAddResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `id`.
-    #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`V1BookingAddResult`].
+pub type V1ResourceAddResult = V1BookingAddResult;
 /// Automatic confirmation of the record. Possible values:
 /// - `Y` — enabled
 /// - `N` — disabled
@@ -9795,47 +9717,9 @@ impl V1ResourceTypeAddFields {
     }
 }
 /// The root element of the response, contains the identifier of the created resource type
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct V1ResourceTypeAddResult {
-    /// Wire name: `id`.
-    #[serde(
-        rename = "id",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl V1ResourceTypeAddResult {
-    /// Creates a `V1ResourceTypeAddResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `id`.
-    #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`V1BookingAddResult`].
+pub type V1ResourceTypeAddResult = V1BookingAddResult;
 /// Automatic booking confirmation. Possible values:
 /// - `Y` — enabled
 /// - `N` — disabled
@@ -12494,47 +12378,9 @@ impl V1WaitlistAddFields {
     }
 }
 /// The root element of the response, contains the identifier of the added entry in the waitlist
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct V1WaitlistAddResult {
-    /// Wire name: `id`.
-    #[serde(
-        rename = "id",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl V1WaitlistAddResult {
-    /// Creates a `V1WaitlistAddResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `id`.
-    #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`V1BookingAddResult`].
+pub type V1WaitlistAddResult = V1BookingAddResult;
 /// Root element of the response. Contains an array of objects with client information. The structure is described below
 #[derive(
     Debug,

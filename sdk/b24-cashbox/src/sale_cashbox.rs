@@ -2421,87 +2421,8 @@ impl SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin {
         self
     }
 }
-/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword {
-    /// Wire name: `TYPE`.
-    #[serde(
-        rename = "TYPE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// Wire name: `REQUIRED`.
-    #[serde(
-        rename = "REQUIRED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub required: ::std::option::Option<::std::string::String>,
-    /// Wire name: `LABEL`.
-    #[serde(
-        rename = "LABEL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub label: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword {
-    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            r#type: ::std::option::Option::None,
-            required: ::std::option::Option::None,
-            label: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `TYPE`.
-    #[must_use]
-    pub fn r#type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `REQUIRED`.
-    #[must_use]
-    pub fn required(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.required = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `LABEL`.
-    #[must_use]
-    pub fn label(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.label = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+/// The same object as [`SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin`].
+pub type SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword = SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin;
 /// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItems` object.
 #[derive(
     Debug,

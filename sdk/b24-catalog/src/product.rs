@@ -11010,108 +11010,12 @@ impl CatalogProductOnAddFields {
 /// An object containing information about product fields.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct CatalogProductOnDeleteFields {
-    /// Product identifier. You can retrieve all product fields by its identifier using the methods:
-    /// - catalog.product.get — for simple products
-    /// - catalog.product.sku.get — for parent products
-    /// - catalog.product.offer.get — for variations
-    /// - catalog.product.service.get — for services
-    ///
-    /// Wire name: `ID`.
-    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Product type:
-    /// - `1` — simple product
-    /// - `3` — parent product with variations
-    /// - `4` — variation
-    /// - `5` — variation without a product
-    /// - `6` — parent product without variations
-    /// - `7` — service
-    ///
-    /// Wire name: `TYPE`.
-    #[serde(rename = "TYPE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub r#type: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl CatalogProductOnDeleteFields {
-    /// Creates a `CatalogProductOnDeleteFields` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        r#type: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            r#type: r#type.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`CatalogProductOnAddFields`].
+pub type CatalogProductOnDeleteFields = CatalogProductOnAddFields;
 /// An object containing information about the product fields.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct CatalogProductOnUpdateFields {
-    /// Product identifier. You can retrieve all product fields by its identifier using the methods:
-    /// - catalog.product.get — for simple products
-    /// - catalog.product.sku.get — for parent products
-    /// - catalog.product.offer.get — for variations
-    /// - catalog.product.service.get — for services
-    ///
-    /// Wire name: `ID`.
-    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Product type:
-    /// - `1` — simple product
-    /// - `3` — parent product with variations
-    /// - `4` — variation
-    /// - `5` — variation without a product
-    /// - `6` — parent product without variations
-    /// - `7` — service
-    ///
-    /// Wire name: `TYPE`.
-    #[serde(rename = "TYPE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub r#type: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl CatalogProductOnUpdateFields {
-    /// Creates a `CatalogProductOnUpdateFields` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        r#type: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            r#type: r#type.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`CatalogProductOnAddFields`].
+pub type CatalogProductOnUpdateFields = CatalogProductOnAddFields;

@@ -5141,103 +5141,13 @@ impl NodeMemberAddResult {
     }
 }
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct NodeMemberFieldGetResult {
-    /// Object with field description. The response structure depends on `select`
-    ///
-    /// Wire name: `item`.
-    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl NodeMemberFieldGetResult {
-    /// Creates a `NodeMemberFieldGetResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `item`.
-    #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`EmployeeFieldGetResult`].
+pub type NodeMemberFieldGetResult = EmployeeFieldGetResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct NodeMemberFieldListResult {
-    /// Array of objects with field descriptions. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl NodeMemberFieldListResult {
-    /// Creates a `NodeMemberFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`EmployeeFieldListResult`].
+pub type NodeMemberFieldListResult = EmployeeFieldListResult;
 /// Role to be assigned to the transferred participants.
 ///
 /// Possible values for department:

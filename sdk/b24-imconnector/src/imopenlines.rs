@@ -1642,73 +1642,9 @@ impl OnImConnectorDialogFinishDataItem {
 /// An object with connector information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnImConnectorDialogStartDataItemConnector {
-    /// Connector identifier
-    ///
-    /// Wire name: `connector_id`.
-    #[serde(
-        rename = "connector_id",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub connector_id: ::std::string::String,
-    /// Identifier of the open line
-    ///
-    /// Wire name: `line_id`.
-    #[serde(
-        rename = "line_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub line_id: i64,
-    /// Identifier of the chat
-    ///
-    /// Wire name: `chat_id`.
-    #[serde(
-        rename = "chat_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub chat_id: i64,
-    /// User ID in the external system
-    ///
-    /// Wire name: `user_id`.
-    #[serde(
-        rename = "user_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub user_id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnImConnectorDialogStartDataItemConnector {
-    /// Creates a `OnImConnectorDialogStartDataItemConnector` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        connector_id: impl ::std::convert::Into<::std::string::String>,
-        line_id: impl ::std::convert::Into<i64>,
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            connector_id: connector_id.into(),
-            line_id: line_id.into(),
-            chat_id: chat_id.into(),
-            user_id: user_id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemConnector`].
+pub type OnImConnectorDialogStartDataItemConnector = OnImConnectorDialogFinishDataItemConnector;
 /// An object with session information.
 ///
 /// The structure is described below
@@ -1779,73 +1715,15 @@ impl OnImConnectorDialogStartDataItemSession {
 /// An object with chat information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnImConnectorDialogStartDataItemChat {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnImConnectorDialogStartDataItemChat {
-    /// Creates a `OnImConnectorDialogStartDataItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemChat`].
+pub type OnImConnectorDialogStartDataItemChat = OnImConnectorDialogFinishDataItemChat;
 /// An object with user information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnImConnectorDialogStartDataItemUser {
-    /// User ID in the external system
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnImConnectorDialogStartDataItemUser {
-    /// Creates a `OnImConnectorDialogStartDataItemUser` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemUser`].
+pub type OnImConnectorDialogStartDataItemUser = OnImConnectorDialogFinishDataItemUser;
 /// The `OnImConnectorDialogStartDataItem` object.
 #[derive(
     Debug,
@@ -2535,52 +2413,9 @@ impl OnImConnectorMessageUpdateMessagesItemMessage {
 /// Object with the identifier of the chat in the external system channel.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnImConnectorMessageUpdateMessagesItemChat {
-    /// Identifier of the chat in the external system channel
-    ///
-    /// Wire name: `id`.
-    #[serde(
-        rename = "id",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnImConnectorMessageUpdateMessagesItemChat {
-    /// Creates a `OnImConnectorMessageUpdateMessagesItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `id`.
-    #[must_use]
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`OnImConnectorMessageDeleteMessagesItemChat`].
+pub type OnImConnectorMessageUpdateMessagesItemChat = OnImConnectorMessageDeleteMessagesItemChat;
 /// The `OnImConnectorMessageUpdateMessagesItem` object.
 #[derive(
     Debug,
@@ -2662,108 +2497,15 @@ impl OnImConnectorMessageUpdateMessagesItem {
 /// An object with connector information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnOpenLineMessageAddDataItemConnector {
-    /// Connector identifier
-    ///
-    /// Wire name: `connector_id`.
-    #[serde(
-        rename = "connector_id",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub connector_id: ::std::string::String,
-    /// Identifier of the open line
-    ///
-    /// Wire name: `line_id`.
-    #[serde(
-        rename = "line_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub line_id: i64,
-    /// Identifier of the chat
-    ///
-    /// Wire name: `chat_id`.
-    #[serde(
-        rename = "chat_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub chat_id: i64,
-    /// User ID in the external system
-    ///
-    /// Wire name: `user_id`.
-    #[serde(
-        rename = "user_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub user_id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnOpenLineMessageAddDataItemConnector {
-    /// Creates a `OnOpenLineMessageAddDataItemConnector` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        connector_id: impl ::std::convert::Into<::std::string::String>,
-        line_id: impl ::std::convert::Into<i64>,
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            connector_id: connector_id.into(),
-            line_id: line_id.into(),
-            chat_id: chat_id.into(),
-            user_id: user_id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemConnector`].
+pub type OnOpenLineMessageAddDataItemConnector = OnImConnectorDialogFinishDataItemConnector;
 /// An object with chat information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnOpenLineMessageAddDataItemChat {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnOpenLineMessageAddDataItemChat {
-    /// Creates a `OnOpenLineMessageAddDataItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemChat`].
+pub type OnOpenLineMessageAddDataItemChat = OnImConnectorDialogFinishDataItemChat;
 /// An object with message information.
 ///
 /// The structure is described below
@@ -3059,38 +2801,9 @@ impl OnOpenLineMessageDeleteDataItemMessage {
 /// An object with information about a chat.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnOpenLineMessageDeleteDataItemChat {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnOpenLineMessageDeleteDataItemChat {
-    /// Creates a `OnOpenLineMessageDeleteDataItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemChat`].
+pub type OnOpenLineMessageDeleteDataItemChat = OnImConnectorDialogFinishDataItemChat;
 /// The `OnOpenLineMessageDeleteDataItem` object.
 #[derive(
     Debug,
@@ -3149,123 +2862,21 @@ impl OnOpenLineMessageDeleteDataItem {
 /// An object with information about the modified message in the chat.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnOpenLineMessageUpdateDataItemIm {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `chat_id`.
-    #[serde(
-        rename = "chat_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub chat_id: i64,
-    /// Identifier of the message
-    ///
-    /// Wire name: `message_id`.
-    #[serde(
-        rename = "message_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub message_id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnOpenLineMessageUpdateDataItemIm {
-    /// Creates a `OnOpenLineMessageUpdateDataItemIm` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            chat_id: chat_id.into(),
-            message_id: message_id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnOpenLineMessageDeleteDataItemIm`].
+pub type OnOpenLineMessageUpdateDataItemIm = OnOpenLineMessageDeleteDataItemIm;
 /// An object with information about the message.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnOpenLineMessageUpdateDataItemMessage {
-    /// Identifier of the message
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnOpenLineMessageUpdateDataItemMessage {
-    /// Creates a `OnOpenLineMessageUpdateDataItemMessage` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnOpenLineMessageDeleteDataItemMessage`].
+pub type OnOpenLineMessageUpdateDataItemMessage = OnOpenLineMessageDeleteDataItemMessage;
 /// An object with information about the chat.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnOpenLineMessageUpdateDataItemChat {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnOpenLineMessageUpdateDataItemChat {
-    /// Creates a `OnOpenLineMessageUpdateDataItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemChat`].
+pub type OnOpenLineMessageUpdateDataItemChat = OnImConnectorDialogFinishDataItemChat;
 /// The `OnOpenLineMessageUpdateDataItem` object.
 #[derive(
     Debug,
@@ -3324,73 +2935,9 @@ impl OnOpenLineMessageUpdateDataItem {
 /// An object with connector information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionFinishDataItemConnector {
-    /// Connector identifier
-    ///
-    /// Wire name: `connector_id`.
-    #[serde(
-        rename = "connector_id",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub connector_id: ::std::string::String,
-    /// Identifier of the open line
-    ///
-    /// Wire name: `line_id`.
-    #[serde(
-        rename = "line_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub line_id: i64,
-    /// Identifier of the chat
-    ///
-    /// Wire name: `chat_id`.
-    #[serde(
-        rename = "chat_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub chat_id: i64,
-    /// User ID in the external system
-    ///
-    /// Wire name: `user_id`.
-    #[serde(
-        rename = "user_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub user_id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionFinishDataItemConnector {
-    /// Creates a `OnSessionFinishDataItemConnector` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        connector_id: impl ::std::convert::Into<::std::string::String>,
-        line_id: impl ::std::convert::Into<i64>,
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            connector_id: connector_id.into(),
-            line_id: line_id.into(),
-            chat_id: chat_id.into(),
-            user_id: user_id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemConnector`].
+pub type OnSessionFinishDataItemConnector = OnImConnectorDialogFinishDataItemConnector;
 /// An object with session information.
 ///
 /// The structure is described below
@@ -3461,73 +3008,15 @@ impl OnSessionFinishDataItemSession {
 /// An object with chat information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionFinishDataItemChat {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionFinishDataItemChat {
-    /// Creates a `OnSessionFinishDataItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemChat`].
+pub type OnSessionFinishDataItemChat = OnImConnectorDialogFinishDataItemChat;
 /// An object with user information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionFinishDataItemUser {
-    /// User ID in the external system
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionFinishDataItemUser {
-    /// Creates a `OnSessionFinishDataItemUser` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemUser`].
+pub type OnSessionFinishDataItemUser = OnImConnectorDialogFinishDataItemUser;
 /// The `OnSessionFinishDataItem` object.
 #[derive(
     Debug,
@@ -3595,271 +3084,26 @@ impl OnSessionFinishDataItem {
 /// An object with connector information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionStartDataItemConnector {
-    /// Connector identifier
-    ///
-    /// Wire name: `connector_id`.
-    #[serde(
-        rename = "connector_id",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub connector_id: ::std::string::String,
-    /// Identifier of the open line
-    ///
-    /// Wire name: `line_id`.
-    #[serde(
-        rename = "line_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub line_id: i64,
-    /// Identifier of the chat
-    ///
-    /// Wire name: `chat_id`.
-    #[serde(
-        rename = "chat_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub chat_id: i64,
-    /// User ID in the external system
-    ///
-    /// Wire name: `user_id`.
-    #[serde(
-        rename = "user_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub user_id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionStartDataItemConnector {
-    /// Creates a `OnSessionStartDataItemConnector` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        connector_id: impl ::std::convert::Into<::std::string::String>,
-        line_id: impl ::std::convert::Into<i64>,
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            connector_id: connector_id.into(),
-            line_id: line_id.into(),
-            chat_id: chat_id.into(),
-            user_id: user_id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemConnector`].
+pub type OnSessionStartDataItemConnector = OnImConnectorDialogFinishDataItemConnector;
 /// An object with session information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionStartDataItemSession {
-    /// Identifier of the session
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Whether the session is closed: `Y` — yes, `N` — no
-    ///
-    /// Wire name: `closed`.
-    #[serde(
-        rename = "closed",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub closed: ::std::string::String,
-    /// Previous session identifier
-    ///
-    /// Wire name: `parent_id`.
-    #[serde(
-        rename = "parent_id",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub parent_id: i64,
-    /// Time until automatic session closure, in minutes
-    ///
-    /// Wire name: `close_term`.
-    #[serde(
-        rename = "close_term",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub close_term: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionStartDataItemSession {
-    /// Creates a `OnSessionStartDataItemSession` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        closed: impl ::std::convert::Into<::std::string::String>,
-        parent_id: impl ::std::convert::Into<i64>,
-        close_term: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            closed: closed.into(),
-            parent_id: parent_id.into(),
-            close_term: close_term.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnSessionFinishDataItemSession`].
+pub type OnSessionStartDataItemSession = OnSessionFinishDataItemSession;
 /// An object with chat information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionStartDataItemChat {
-    /// Identifier of the chat
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionStartDataItemChat {
-    /// Creates a `OnSessionStartDataItemChat` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemChat`].
+pub type OnSessionStartDataItemChat = OnImConnectorDialogFinishDataItemChat;
 /// An object with user information.
 ///
 /// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionStartDataItemUser {
-    /// User ID in the external system
-    ///
-    /// Wire name: `id`.
-    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionStartDataItemUser {
-    /// Creates a `OnSessionStartDataItemUser` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
-/// The `OnSessionStartDataItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnSessionStartDataItem {
-    /// An object with connector information.
-    ///
-    /// The structure is described below
-    ///
-    /// Wire name: `connector`.
-    #[serde(rename = "connector")]
-    pub connector: OnSessionStartDataItemConnector,
-    /// An object with session information.
-    ///
-    /// The structure is described below
-    ///
-    /// Wire name: `session`.
-    #[serde(rename = "session")]
-    pub session: OnSessionStartDataItemSession,
-    /// An object with chat information.
-    ///
-    /// The structure is described below
-    ///
-    /// Wire name: `chat`.
-    #[serde(rename = "chat")]
-    pub chat: OnSessionStartDataItemChat,
-    /// An object with user information.
-    ///
-    /// The structure is described below
-    ///
-    /// Wire name: `user`.
-    #[serde(rename = "user")]
-    pub user: OnSessionStartDataItemUser,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnSessionStartDataItem {
-    /// Creates a `OnSessionStartDataItem` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        connector: impl ::std::convert::Into<OnSessionStartDataItemConnector>,
-        session: impl ::std::convert::Into<OnSessionStartDataItemSession>,
-        chat: impl ::std::convert::Into<OnSessionStartDataItemChat>,
-        user: impl ::std::convert::Into<OnSessionStartDataItemUser>,
-    ) -> Self {
-        Self {
-            connector: connector.into(),
-            session: session.into(),
-            chat: chat.into(),
-            user: user.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnImConnectorDialogFinishDataItemUser`].
+pub type OnSessionStartDataItemUser = OnImConnectorDialogFinishDataItemUser;
+/// The same object as [`OnSessionFinishDataItem`].
+pub type OnSessionStartDataItem = OnSessionFinishDataItem;

@@ -22977,59 +22977,8 @@ impl ConfigListGetParamsOrderQueueUsersFields {
         self
     }
 }
-/// The `ConfigListGetParamsOrderConfigQueueItem` object.
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct ConfigListGetParamsOrderConfigQueueItem {
-    /// Identifier of the object in the queue
-    ///
-    /// Wire name: `ENTITY_ID`.
-    #[serde(
-        rename = "ENTITY_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_id: ::std::option::Option<::std::string::String>,
-    /// Type of the object in the queue
-    ///
-    /// Wire name: `ENTITY_TYPE`.
-    #[serde(
-        rename = "ENTITY_TYPE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_type: ::std::option::Option<::std::string::String>,
-}
-impl ConfigListGetParamsOrderConfigQueueItem {
-    /// Creates a `ConfigListGetParamsOrderConfigQueueItem` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            entity_id: ::std::option::Option::None,
-            entity_type: ::std::option::Option::None,
-        }
-    }
-    /// Sets `ENTITY_ID`.
-    #[must_use]
-    pub fn entity_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.entity_id = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `ENTITY_TYPE`.
-    #[must_use]
-    pub fn entity_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.entity_type = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+/// The same object as [`ConfigListGetParamsSelectItemConfigQueueItem`].
+pub type ConfigListGetParamsOrderConfigQueueItem = ConfigListGetParamsSelectItemConfigQueueItem;
 /// Status of notification for overdue first response. Possible values:
 /// - `Y` — yes
 /// - `N` — no
@@ -26772,59 +26721,8 @@ impl ConfigListGetParamsFilterQueueUsersFields {
         self
     }
 }
-/// The `ConfigListGetParamsFilterConfigQueueItem` object.
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct ConfigListGetParamsFilterConfigQueueItem {
-    /// Identifier of the object in the queue
-    ///
-    /// Wire name: `ENTITY_ID`.
-    #[serde(
-        rename = "ENTITY_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_id: ::std::option::Option<::std::string::String>,
-    /// Type of the object in the queue
-    ///
-    /// Wire name: `ENTITY_TYPE`.
-    #[serde(
-        rename = "ENTITY_TYPE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_type: ::std::option::Option<::std::string::String>,
-}
-impl ConfigListGetParamsFilterConfigQueueItem {
-    /// Creates a `ConfigListGetParamsFilterConfigQueueItem` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            entity_id: ::std::option::Option::None,
-            entity_type: ::std::option::Option::None,
-        }
-    }
-    /// Sets `ENTITY_ID`.
-    #[must_use]
-    pub fn entity_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.entity_id = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `ENTITY_TYPE`.
-    #[must_use]
-    pub fn entity_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.entity_type = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+/// The same object as [`ConfigListGetParamsSelectItemConfigQueueItem`].
+pub type ConfigListGetParamsFilterConfigQueueItem = ConfigListGetParamsSelectItemConfigQueueItem;
 /// Status of notification for overdue first response. Possible values:
 /// - `Y` — yes
 /// - `N` — no

@@ -3187,51 +3187,9 @@ impl MessageFieldGetResult {
     }
 }
 /// Response data object
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct MessageFieldListResult {
-    /// Array of objects with field descriptions. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl MessageFieldListResult {
-    /// Creates a `MessageFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`MailboxFieldListResult`].
+pub type MessageFieldListResult = MailboxFieldListResult;
 /// Object with the sending result
 #[derive(
     Debug,
@@ -3548,68 +3506,9 @@ impl MessageReplyResult {
     }
 }
 /// Object with the sending result
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct MessageSendResult {
-    /// Success flag
-    ///
-    /// Wire name: `success`.
-    #[serde(
-        rename = "success",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub success: ::std::option::Option<bool>,
-    /// Recipients to whom the e-mail was sent
-    ///
-    /// Wire name: `to`.
-    #[serde(rename = "to", default, skip_serializing_if = "Option::is_none")]
-    pub to: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl MessageSendResult {
-    /// Creates a `MessageSendResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            success: ::std::option::Option::None,
-            to: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `success`.
-    #[must_use]
-    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.success = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    #[must_use]
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`MessageReplyResult`].
+pub type MessageSendResult = MessageReplyResult;
 /// The `MessageThreadResultItem` object.
 #[derive(
     Debug,
@@ -3827,51 +3726,9 @@ impl RecipientFieldGetResult {
     }
 }
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct RecipientFieldListResult {
-    /// Array of objects with field descriptions. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl RecipientFieldListResult {
-    /// Creates a `RecipientFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`MailboxFieldListResult`].
+pub type RecipientFieldListResult = MailboxFieldListResult;
 /// Response data object
 #[derive(
     Debug,

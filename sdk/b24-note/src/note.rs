@@ -2022,47 +2022,9 @@ impl CollectionArchiveResult {
     }
 }
 /// Object with the result of the knowledge base deletion
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct CollectionDeleteResult {
-    /// Wire name: `result`.
-    #[serde(
-        rename = "result",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub result: ::std::option::Option<bool>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl CollectionDeleteResult {
-    /// Creates a `CollectionDeleteResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            result: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `result`.
-    #[must_use]
-    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.result = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionArchiveResult`].
+pub type CollectionDeleteResult = CollectionArchiveResult;
 /// Object with response data
 #[derive(
     Debug,
@@ -2534,285 +2496,29 @@ impl DocumentAddFields {
     }
 }
 /// Object with the document archiving result
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentArchiveResult {
-    /// Wire name: `result`.
-    #[serde(
-        rename = "result",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub result: ::std::option::Option<bool>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentArchiveResult {
-    /// Creates a `DocumentArchiveResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            result: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `result`.
-    #[must_use]
-    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.result = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionArchiveResult`].
+pub type DocumentArchiveResult = CollectionArchiveResult;
 /// Object with the document deletion result
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentDeleteResult {
-    /// Wire name: `result`.
-    #[serde(
-        rename = "result",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub result: ::std::option::Option<bool>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentDeleteResult {
-    /// Creates a `DocumentDeleteResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            result: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `result`.
-    #[must_use]
-    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.result = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionArchiveResult`].
+pub type DocumentDeleteResult = CollectionArchiveResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentFieldGetResult {
-    /// Object with field description. The response structure depends on `select`
-    ///
-    /// Wire name: `item`.
-    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentFieldGetResult {
-    /// Creates a `DocumentFieldGetResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `item`.
-    #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldGetResult`].
+pub type DocumentFieldGetResult = CollectionFieldGetResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentFieldListResult {
-    /// Array of objects describing the fields. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentFieldListResult {
-    /// Creates a `DocumentFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldListResult`].
+pub type DocumentFieldListResult = CollectionFieldListResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentSearchFieldGetResult {
-    /// Object with field description. The response structure depends on `select`
-    ///
-    /// Wire name: `item`.
-    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentSearchFieldGetResult {
-    /// Creates a `DocumentSearchFieldGetResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `item`.
-    #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldGetResult`].
+pub type DocumentSearchFieldGetResult = CollectionFieldGetResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentSearchFieldListResult {
-    /// Array of objects describing the fields. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentSearchFieldListResult {
-    /// Creates a `DocumentSearchFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldListResult`].
+pub type DocumentSearchFieldListResult = CollectionFieldListResult;
 /// Pagination object. Object structure description
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2921,103 +2627,13 @@ impl DocumentSearchListResult {
     }
 }
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentTreeFieldGetResult {
-    /// Object with field description. The response structure depends on `select`
-    ///
-    /// Wire name: `item`.
-    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentTreeFieldGetResult {
-    /// Creates a `DocumentTreeFieldGetResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `item`.
-    #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldGetResult`].
+pub type DocumentTreeFieldGetResult = CollectionFieldGetResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct DocumentTreeFieldListResult {
-    /// Array of objects describing the fields. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl DocumentTreeFieldListResult {
-    /// Creates a `DocumentTreeFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldListResult`].
+pub type DocumentTreeFieldListResult = CollectionFieldListResult;
 /// Object with the document tree
 #[derive(
     Debug,
@@ -3267,103 +2883,13 @@ impl FileAddResult {
     }
 }
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct FileFieldGetResult {
-    /// Object with field description. The response structure depends on `select`
-    ///
-    /// Wire name: `item`.
-    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl FileFieldGetResult {
-    /// Creates a `FileFieldGetResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `item`.
-    #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldGetResult`].
+pub type FileFieldGetResult = CollectionFieldGetResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct FileFieldListResult {
-    /// Array of objects describing the fields. The response structure depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl FileFieldListResult {
-    /// Creates a `FileFieldListResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`CollectionFieldListResult`].
+pub type FileFieldListResult = CollectionFieldListResult;
 /// Object containing the result of the file data retrieval.
 #[derive(
     Debug,

@@ -5334,66 +5334,8 @@ impl TimelineListForItemResultTimelineItemDataStageFrom {
         self
     }
 }
-/// The `TimelineListForItemResultTimelineItemDataStageTo` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TimelineListForItemResultTimelineItemDataStageTo {
-    /// Wire name: `id`.
-    #[serde(
-        rename = "id",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
-    /// Wire name: `name`.
-    #[serde(
-        rename = "name",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TimelineListForItemResultTimelineItemDataStageTo {
-    /// Creates a `TimelineListForItemResultTimelineItemDataStageTo` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `id`.
-    #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    #[must_use]
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+/// The same object as [`TimelineListForItemResultTimelineItemDataStageFrom`].
+pub type TimelineListForItemResultTimelineItemDataStageTo = TimelineListForItemResultTimelineItemDataStageFrom;
 /// The `TimelineListForItemResultTimelineItemDataFieldsItem` object.
 #[derive(
     Debug,
@@ -6259,58 +6201,9 @@ impl TimelineListForItemResult {
     }
 }
 /// Object containing the fields of the entry
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct TimelineUpdateFields {
-    /// Title of the entry
-    ///
-    /// Wire name: `title`.
-    #[serde(
-        rename = "title",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// Description of the entry. HTML tags can be used
-    ///
-    /// Wire name: `description`.
-    #[serde(
-        rename = "description",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
-}
-impl TimelineUpdateFields {
-    /// Creates a `TimelineUpdateFields` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            title: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-        }
-    }
-    /// Sets `title`.
-    #[must_use]
-    pub fn title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.title = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    #[must_use]
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TimelineAddFields`].
+pub type TimelineUpdateFields = TimelineAddFields;
 /// Attachment flag of the record. Possible values:
 /// - `Y` — the record will be attached
 /// - `N` — the record will not be attached

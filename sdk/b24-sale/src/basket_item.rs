@@ -2048,47 +2048,9 @@ impl BasketitemAddResult {
     }
 }
 /// Root element of the response
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct BasketitemAddCatalogProductResult {
-    /// Object with data of the created item (position) in the cart
-    ///
-    /// Wire name: `basketItem`.
-    #[serde(rename = "basketItem", default, skip_serializing_if = "Option::is_none")]
-    pub basket_item: ::std::option::Option<SaleBasketItem>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl BasketitemAddCatalogProductResult {
-    /// Creates a `BasketitemAddCatalogProductResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            basket_item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `basketItem`.
-    #[must_use]
-    pub fn basket_item(
-        mut self,
-        value: impl ::std::convert::Into<SaleBasketItem>,
-    ) -> Self {
-        self.basket_item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`BasketitemAddResult`].
+pub type BasketitemAddCatalogProductResult = BasketitemAddResult;
 /// Root element of the response
 #[derive(
     Debug,

@@ -1379,44 +1379,6 @@ impl PersontypeUpdateFields {
     }
 }
 /// The root element of the response
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct PersontypeUpdateResult {
-    /// Object with information about the updated payer type
-    ///
-    /// Wire name: `personType`.
-    #[serde(rename = "personType", default, skip_serializing_if = "Option::is_none")]
-    pub person_type: ::std::option::Option<SalePersonType>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl PersontypeUpdateResult {
-    /// Creates a `PersontypeUpdateResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            person_type: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `personType`.
-    #[must_use]
-    pub fn person_type(
-        mut self,
-        value: impl ::std::convert::Into<SalePersonType>,
-    ) -> Self {
-        self.person_type = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`PersontypeGetResult`].
+pub type PersontypeUpdateResult = PersontypeGetResult;

@@ -788,38 +788,9 @@ impl OnTaskUpdateFieldsBefore {
     }
 }
 /// Fields of the task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnTaskUpdateFieldsAfter {
-    /// Identifier of the updated task
-    ///
-    /// Wire name: `ID`.
-    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnTaskUpdateFieldsAfter {
-    /// Creates a `OnTaskUpdateFieldsAfter` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-}
+///
+/// The same object as [`OnTaskUpdateFieldsBefore`].
+pub type OnTaskUpdateFieldsAfter = OnTaskUpdateFieldsBefore;
 /// Whether the task was accessible for reading before the event (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -3335,52 +3335,9 @@ impl TasksTemplateChecklistAddAttachmentByContentResultCheckListItemMembersItem 
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistAddAttachmentByContentResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistAddAttachmentByContentResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistAddAttachmentByContentResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistAddAttachmentByContentResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Checklist item after adding the attachment (detailed description)
 #[derive(
     Debug,
@@ -4014,52 +3971,9 @@ impl TasksTemplateChecklistAddAttachmentsFromDiskResultCheckListItemMembersItem 
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistAddAttachmentsFromDiskResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistAddAttachmentsFromDiskResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistAddAttachmentsFromDiskResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistAddAttachmentsFromDiskResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Checklist item after attachments have been added (detailed description)
 #[derive(
     Debug,
@@ -4691,52 +4605,9 @@ impl TasksTemplateChecklistCompleteResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistCompleteResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistCompleteResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistCompleteResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistCompleteResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Updated checklist item after completion (detailed description)
 #[derive(
     Debug,
@@ -5364,52 +5235,9 @@ impl TasksTemplateChecklistGetResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistGetResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistGetResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistGetResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistGetResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Data of the checklist item (detailed description).
 ///
 /// Contains empty field values:
@@ -6043,52 +5871,9 @@ impl TasksTemplateChecklistListResultCheckListItemsMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistListResultCheckListItemsAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistListResultCheckListItemsAttachments {
-    /// Creates a `TasksTemplateChecklistListResultCheckListItemsAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistListResultCheckListItemsAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Object where the key is the identifier of the checklist item and the value is the description of the checklist item (detailed description).
 ///
 /// The set of fields in the response depends on the `select` parameter
@@ -6718,52 +6503,9 @@ impl TasksTemplateChecklistMoveAfterResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistMoveAfterResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistMoveAfterResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistMoveAfterResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistMoveAfterResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// The checklist item after moving (detailed description)
 #[derive(
     Debug,
@@ -7393,52 +7135,9 @@ impl TasksTemplateChecklistMoveBeforeResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistMoveBeforeResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistMoveBeforeResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistMoveBeforeResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistMoveBeforeResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// The checklist item after being moved (detailed description)
 #[derive(
     Debug,
@@ -8068,52 +7767,9 @@ impl TasksTemplateChecklistRemoveAttachmentsResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistRemoveAttachmentsResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistRemoveAttachmentsResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistRemoveAttachmentsResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistRemoveAttachmentsResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Checklist item after attachments removal (detailed description)
 #[derive(
     Debug,
@@ -8745,52 +8401,9 @@ impl TasksTemplateChecklistRenewResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistRenewResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistRenewResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistRenewResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistRenewResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Checklist item after renewal (detailed description)
 #[derive(
     Debug,
@@ -9558,52 +9171,9 @@ impl TasksTemplateChecklistUpdateResultCheckListItemMembersItem {
 /// Object with description of attachments.
 ///
 /// If there is no data, an empty array `[]` is returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTemplateChecklistUpdateResultCheckListItemAttachments {
-    /// Identifier of the file on Drive in the format `n<fileId>`, where the key is the identifier of the attachment
-    ///
-    /// Wire name: `attachmentId`.
-    #[serde(
-        rename = "attachmentId",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attachment_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTemplateChecklistUpdateResultCheckListItemAttachments {
-    /// Creates a `TasksTemplateChecklistUpdateResultCheckListItemAttachments` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `attachmentId`.
-    #[must_use]
-    pub fn attachment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attachment_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTemplateChecklistAddResultCheckListItemAttachments`].
+pub type TasksTemplateChecklistUpdateResultCheckListItemAttachments = TasksTemplateChecklistAddResultCheckListItemAttachments;
 /// Updated checklist item (detailed description)
 #[derive(
     Debug,

@@ -899,133 +899,13 @@ impl TasksTaskPinResult {
     }
 }
 /// Object containing the response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTaskStartwatchResult {
-    /// Object with task description after the operation is performed
-    ///
-    /// Wire name: `task`.
-    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
-    pub task: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Information about the request execution time
-    ///
-    /// Wire name: `time`.
-    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
-    pub time: ::std::option::Option<Time>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTaskStartwatchResult {
-    /// Creates a `TasksTaskStartwatchResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            task: ::std::option::Option::None,
-            time: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `task`.
-    #[must_use]
-    pub fn task(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.task = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `time`.
-    #[must_use]
-    pub fn time(mut self, value: impl ::std::convert::Into<Time>) -> Self {
-        self.time = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTaskMuteResult`].
+pub type TasksTaskStartwatchResult = TasksTaskMuteResult;
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TasksTaskStopwatchResult {
-    /// Object with task description after the operation is performed
-    ///
-    /// Wire name: `task`.
-    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
-    pub task: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Information about the request execution time
-    ///
-    /// Wire name: `time`.
-    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
-    pub time: ::std::option::Option<Time>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TasksTaskStopwatchResult {
-    /// Creates a `TasksTaskStopwatchResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            task: ::std::option::Option::None,
-            time: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `task`.
-    #[must_use]
-    pub fn task(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.task = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `time`.
-    #[must_use]
-    pub fn time(mut self, value: impl ::std::convert::Into<Time>) -> Self {
-        self.time = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TasksTaskMuteResult`].
+pub type TasksTaskStopwatchResult = TasksTaskMuteResult;
 /// Object with response data.
 ///
 /// Returns an empty array `"result":[]` if the user does not have access to the task or if the task with the specified `id` does not exist.

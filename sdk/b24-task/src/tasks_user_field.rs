@@ -2742,55 +2742,9 @@ for ItemUserfieldUpdateDataMandatory {
     }
 }
 /// Additional settings for the field type (detailed description)
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct ItemUserfieldUpdateDataSettings {
-    /// Default value
-    ///
-    /// Wire name: `DEFAULT_VALUE`.
-    #[serde(
-        rename = "DEFAULT_VALUE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub default_value: ::std::option::Option<::std::string::String>,
-    /// Number of rows in the input field
-    ///
-    /// Wire name: `ROWS`.
-    #[serde(
-        rename = "ROWS",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub rows: ::std::option::Option<i64>,
-}
-impl ItemUserfieldUpdateDataSettings {
-    /// Creates a `ItemUserfieldUpdateDataSettings` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            default_value: ::std::option::Option::None,
-            rows: ::std::option::Option::None,
-        }
-    }
-    /// Sets `DEFAULT_VALUE`.
-    #[must_use]
-    pub fn default_value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.default_value = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `ROWS`.
-    #[must_use]
-    pub fn rows(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.rows = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`ItemUserfieldAddParamsSettings`].
+pub type ItemUserfieldUpdateDataSettings = ItemUserfieldAddParamsSettings;
 /// Set of parameters to be updated for the field (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]

@@ -1816,56 +1816,6 @@ impl TaskResultUpdateFields {
     }
 }
 /// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TaskResultUpdateResult {
-    /// Object of the task result.
-    ///
-    /// The fields of the object match the response of the method tasks.task.result.add
-    ///
-    /// Wire name: `item`.
-    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TaskResultUpdateResult {
-    /// Creates a `TaskResultUpdateResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `item`.
-    #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
-        self.item = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`TaskResultAddfromchatmessageResult`].
+pub type TaskResultUpdateResult = TaskResultAddfromchatmessageResult;

@@ -7196,71 +7196,9 @@ impl VoximplantInfocallStartwithsoundResult {
     }
 }
 /// Object containing the result of the auto-call initiation.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct VoximplantInfocallStartwithtextResult {
-    /// Indicator of successful initiation.
-    ///
-    /// `true` — auto-call successfully initiated.
-    ///
-    /// Wire name: `RESULT`.
-    #[serde(
-        rename = "RESULT",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub result: ::std::option::Option<bool>,
-    /// Identifier of the call.
-    ///
-    /// Wire name: `CALL_ID`.
-    #[serde(
-        rename = "CALL_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub call_id: ::std::option::Option<::std::string::String>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl VoximplantInfocallStartwithtextResult {
-    /// Creates a `VoximplantInfocallStartwithtextResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            result: ::std::option::Option::None,
-            call_id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `RESULT`.
-    #[must_use]
-    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.result = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `CALL_ID`.
-    #[must_use]
-    pub fn call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+///
+/// The same object as [`VoximplantInfocallStartwithsoundResult`].
+pub type VoximplantInfocallStartwithtextResult = VoximplantInfocallStartwithsoundResult;
 /// An object of the form `LINE_ID: LINE_NAME`, where:
 ///
 /// - `LINE_ID` — line identifier
