@@ -213,14 +213,6 @@ impl Cond {
             Cond::Leaf { field, op, value } => holds(*op, &get(field), value),
         }
     }
-
-    /// The fields the condition reads, leaves in order.
-    pub fn fields(&self) -> Vec<&str> {
-        match self {
-            Cond::Leaf { field, .. } => vec![field.as_str()],
-            Cond::Group { conditions, .. } => conditions.iter().flat_map(Cond::fields).collect(),
-        }
-    }
 }
 
 /// Whether `actual` stands in relation `op` to `value`.
