@@ -213,6 +213,11 @@ impl Cond {
             Cond::Leaf { field, op, value } => holds(*op, &get(field), value),
         }
     }
+
+    /// [`Cond::matches`] on a JSON object row.
+    pub fn matches_map(&self, row: &Map<String, Value>) -> bool {
+        self.matches(&|f: &str| row.get(f).cloned().unwrap_or(Value::Null))
+    }
 }
 
 /// Whether `actual` stands in relation `op` to `value`.
