@@ -4,14 +4,30 @@
 use super::*;
 use crate::store::Cond;
 
+/// The legacy entities [`entity_name`] names.
+const LEGACY_ENTITIES: [&str; 4] = ["deal", "contact", "lead", "company"];
+
+/// [`read_documented_fields`] of a legacy entity, read from the registry once
+/// rather than on every `crm.*.list` and `crm.*.fields` call; none for "".
+fn documented_fields(entity: &str) -> &'static [(String, String)] {
+    static ALL: std::sync::OnceLock<Vec<Vec<(String, String)>>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        LEGACY_ENTITIES
+            .iter()
+            .map(|e| read_documented_fields(e))
+            .collect()
+    });
+    LEGACY_ENTITIES
+        .iter()
+        .position(|e| *e == entity)
+        .map_or(&[], |i| &all[i])
+}
+
 /// The fields the docs list for a legacy entity (`deal`, `company`, ...),
 /// with their types: the entity's type under `types:`, the `fields`
 /// parameter of `crm.<entity>.add`, and the result of `crm.<entity>.fields`
 /// (its field table) typed from that page's example answer, each name once.
-fn documented_fields(entity: &str) -> Vec<(String, String)> {
-    if entity.is_empty() {
-        return Vec::new();
-    }
+fn read_documented_fields(entity: &str) -> Vec<(String, String)> {
     let reg = crate::registry::registry();
     let mut out: Vec<(String, String)> = Vec::new();
     let mut push = |fields: &[b24_spec::Field], example: Option<&Value>| {
