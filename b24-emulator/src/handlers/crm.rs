@@ -117,9 +117,7 @@ pub(super) fn fields_description(store: &Store, camel_names: bool) -> Value {
     let documented = documented_fields(entity);
     let extra = documented
         .iter()
-        .filter(|(n, _)| {
-            !store.fields().contains(&n.as_str()) && !store.multi_fields().contains(&n.as_str())
-        })
+        .filter(|(n, _)| !store.has_column(n))
         .map(|(n, t)| (n.as_str(), wire_type(t)));
     for (f, ty) in store
         .fields()
@@ -175,8 +173,7 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
             let documented = documented_fields(entity_name(store));
             q.filter.retain(|c| match c {
                 Cond::Leaf { field, .. } => {
-                    store.fields().contains(&field.as_str())
-                        || store.multi_fields().contains(&field.as_str())
+                    store.has_column(field)
                         || field.starts_with("UF_")
                         || documented.iter().any(|(n, _)| n == field)
                 }
@@ -292,8 +289,7 @@ fn item_filter(store: &Store, filter: &mut [Cond]) -> Result<(), ApiError> {
             continue;
         };
         let column = item_column(store, field);
-        let known = store.fields().contains(&column.as_str())
-            || store.multi_fields().contains(&column.as_str())
+        let known = store.has_column(&column)
             || column.starts_with("UF_")
             || column.starts_with("PARENT_ID_")
             || store.kind == Kind::Generic;
