@@ -113,38 +113,28 @@ impl Context {
 
     /// Replaces every reference object inside `v`.
     fn substitute(&self, v: &mut Value) -> Result<(), V3Error> {
-        match v {
-            Value::Object(m) if m.len() == 1 => {
-                let marker = m.iter().next().map(|(k, p)| (k.clone(), p.clone()));
-                match marker {
-                    Some((k, Value::String(path))) if k == "$ref" => {
-                        *v = self.one(&path).ok_or_else(|| bad_ref("$ref", &path))?;
-                    }
-                    Some((k, Value::String(path))) if k == "$refArray" => {
-                        *v = self
-                            .many(&path)
-                            .ok_or_else(|| bad_ref("$refArray", &path))?;
-                    }
-                    _ => {
-                        for x in m.values_mut() {
-                            self.substitute(x)?;
-                        }
-                    }
+        if let Value::Object(m) = v
+            && m.len() == 1
+        {
+            let found = match m.iter().next() {
+                Some((k, Value::String(path))) if k == "$ref" => {
+                    Some(self.one(path).ok_or_else(|| bad_ref("$ref", path)))
                 }
-            }
-            Value::Object(m) => {
-                for x in m.values_mut() {
-                    self.substitute(x)?;
+                Some((k, Value::String(path))) if k == "$refArray" => {
+                    Some(self.many(path).ok_or_else(|| bad_ref("$refArray", path)))
                 }
+                _ => None,
+            };
+            if let Some(found) = found {
+                *v = found?;
+                return Ok(());
             }
-            Value::Array(a) => {
-                for x in a {
-                    self.substitute(x)?;
-                }
-            }
-            _ => {}
         }
-        Ok(())
+        match v {
+            Value::Object(m) => m.values_mut().try_for_each(|x| self.substitute(x)),
+            Value::Array(a) => a.iter_mut().try_for_each(|x| self.substitute(x)),
+            _ => Ok(()),
+        }
     }
 }
 
