@@ -5,6 +5,9 @@
 //! the list `crm.deal.contact.items.get` reads; `crm.deal.contact.items.delete`
 //! empties it). What an app sets it reads back, per owner ID.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value, json};
 
 use super::param;
@@ -61,20 +64,39 @@ fn is_row_list(reg: &Registry, family: &str) -> bool {
         })
 }
 
+/// The row-list families (lower case), found once: deciding parses the
+/// methods' examples, too slow to repeat in every v2 call's routing.
+fn row_lists() -> &'static HashSet<String> {
+    static LISTS: OnceLock<HashSet<String>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let reg = registry();
+        reg.entries()
+            .iter()
+            .filter(|e| !e.v3)
+            .filter_map(|e| {
+                let lower = e.name.to_ascii_lowercase();
+                lower.strip_suffix(".set").map(str::to_owned)
+            })
+            .filter(|family| is_row_list(reg, family))
+            .collect()
+    })
+}
+
 /// The row list a method works on and what it does to it.
 pub(crate) fn route(method: &str) -> Option<(String, Op)> {
     let lower = method.to_ascii_lowercase();
     let (family, verb) = lower.rsplit_once('.')?;
-    let reg = registry();
+    let lists = row_lists();
     match verb {
-        "set" if is_row_list(reg, family) => Some((family.to_owned(), Op::Set)),
-        "get" if is_row_list(reg, family) => Some((family.to_owned(), Op::Get)),
-        "delete" if family.ends_with(".items") && is_row_list(reg, family) => {
+        "set" if lists.contains(family) => Some((family.to_owned(), Op::Set)),
+        "get" if lists.contains(family) => Some((family.to_owned(), Op::Get)),
+        "delete" if family.ends_with(".items") && lists.contains(family) => {
             Some((family.to_owned(), Op::Clear))
         }
         "add" | "delete" => {
             let items = format!("{family}.items");
-            is_row_list(reg, &items)
+            lists
+                .contains(&items)
                 .then(|| (items, if verb == "add" { Op::Add } else { Op::Remove }))
         }
         _ => None,
@@ -206,5 +228,27 @@ pub(crate) fn call(
             st.bindings.remove(&key);
             Ok(success(reg, entry))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_row_lists_only() {
+        assert_eq!(
+            route("crm.deal.productrows.get"),
+            Some(("crm.deal.productrows".into(), Op::Get))
+        );
+        assert_eq!(
+            route("CRM.DEAL.PRODUCTROWS.SET"),
+            Some(("crm.deal.productrows".into(), Op::Set))
+        );
+        assert_eq!(
+            route("crm.deal.contact.add"),
+            Some(("crm.deal.contact.items".into(), Op::Add))
+        );
+        assert_eq!(route("crm.deal.get"), None);
     }
 }
