@@ -212,14 +212,11 @@ pub(crate) fn call(
                 Some(Value::Object(m)) => m.clone(),
                 _ => return Err(ApiError::crm("Parameter 'fields' must be array.")),
             };
-            let same = |a: &Value, b: &Value| {
-                a.to_string().trim_matches('"') == b.to_string().trim_matches('"')
-            };
             if let Some(rows) = st.bindings.get_mut(&key) {
                 rows.retain(|r| {
                     !fields
                         .iter()
-                        .all(|(k, v)| r.get(k).is_some_and(|x| same(x, v)))
+                        .all(|(k, v)| r.get(k).is_some_and(|x| super::same_text(x, v)))
                 });
             }
             Ok(success(reg, entry))
