@@ -169,11 +169,11 @@ pub(crate) fn call(
     let key = (family.to_owned(), id);
     let declared = row_fields(reg, family);
     // Rows get an ID and their owner's ID where the docs show them.
-    let stamp = |mut row: Value, st_next: &mut u64| {
+    let stamp = |mut row: Value, next_id: &mut u64| {
         if let Value::Object(m) = &mut row {
             if declared.iter().any(|f| f == "ID") && !m.contains_key("ID") {
-                *st_next += 1;
-                m.insert("ID".into(), json!(st_next.to_string()));
+                *next_id += 1;
+                m.insert("ID".into(), json!(next_id.to_string()));
             }
             if declared.iter().any(|f| f == "OWNER_ID") {
                 m.insert("OWNER_ID".into(), json!(id.to_string()));
@@ -187,12 +187,10 @@ pub(crate) fn call(
             Ok(Output::one(synth::fit(reg, entry, Value::Array(rows))))
         }
         Op::Set => {
-            let mut next = st.binding_ids;
             let rows: Vec<Value> = rows_of(params)
                 .into_iter()
-                .map(|r| stamp(r, &mut next))
+                .map(|r| stamp(r, &mut st.binding_ids))
                 .collect();
-            st.binding_ids = next;
             st.bindings.insert(key, rows);
             Ok(success(reg, entry))
         }
@@ -201,9 +199,7 @@ pub(crate) fn call(
                 Some(Value::Object(m)) => m.clone(),
                 _ => return Err(ApiError::crm("Parameter 'fields' must be array.")),
             };
-            let mut next = st.binding_ids;
-            let row = stamp(Value::Object(fields), &mut next);
-            st.binding_ids = next;
+            let row = stamp(Value::Object(fields), &mut st.binding_ids);
             st.bindings.entry(key).or_default().push(row);
             Ok(success(reg, entry))
         }
