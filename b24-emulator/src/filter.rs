@@ -214,12 +214,9 @@ impl Cond {
         }
     }
 
-    /// The fields the condition reads, leaves in order.
-    pub fn fields(&self) -> Vec<&str> {
-        match self {
-            Cond::Leaf { field, .. } => vec![field.as_str()],
-            Cond::Group { conditions, .. } => conditions.iter().flat_map(Cond::fields).collect(),
-        }
+    /// [`Cond::matches`] on a JSON object row.
+    pub fn matches_map(&self, row: &Map<String, Value>) -> bool {
+        self.matches(&|f: &str| row.get(f).cloned().unwrap_or(Value::Null))
     }
 }
 

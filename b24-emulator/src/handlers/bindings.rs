@@ -5,6 +5,9 @@
 //! the list `crm.deal.contact.items.get` reads; `crm.deal.contact.items.delete`
 //! empties it). What an app sets it reads back, per owner ID.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value, json};
 
 use super::param;
@@ -61,20 +64,39 @@ fn is_row_list(reg: &Registry, family: &str) -> bool {
         })
 }
 
+/// The row-list families (lower case), found once: deciding parses the
+/// methods' examples, too slow to repeat in every v2 call's routing.
+fn row_lists() -> &'static HashSet<String> {
+    static LISTS: OnceLock<HashSet<String>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let reg = registry();
+        reg.entries()
+            .iter()
+            .filter(|e| !e.v3)
+            .filter_map(|e| {
+                let lower = e.name.to_ascii_lowercase();
+                lower.strip_suffix(".set").map(str::to_owned)
+            })
+            .filter(|family| is_row_list(reg, family))
+            .collect()
+    })
+}
+
 /// The row list a method works on and what it does to it.
 pub(crate) fn route(method: &str) -> Option<(String, Op)> {
     let lower = method.to_ascii_lowercase();
     let (family, verb) = lower.rsplit_once('.')?;
-    let reg = registry();
+    let lists = row_lists();
     match verb {
-        "set" if is_row_list(reg, family) => Some((family.to_owned(), Op::Set)),
-        "get" if is_row_list(reg, family) => Some((family.to_owned(), Op::Get)),
-        "delete" if family.ends_with(".items") && is_row_list(reg, family) => {
+        "set" if lists.contains(family) => Some((family.to_owned(), Op::Set)),
+        "get" if lists.contains(family) => Some((family.to_owned(), Op::Get)),
+        "delete" if family.ends_with(".items") && lists.contains(family) => {
             Some((family.to_owned(), Op::Clear))
         }
         "add" | "delete" => {
             let items = format!("{family}.items");
-            is_row_list(reg, &items)
+            lists
+                .contains(&items)
                 .then(|| (items, if verb == "add" { Op::Add } else { Op::Remove }))
         }
         _ => None,
@@ -147,11 +169,11 @@ pub(crate) fn call(
     let key = (family.to_owned(), id);
     let declared = row_fields(reg, family);
     // Rows get an ID and their owner's ID where the docs show them.
-    let stamp = |mut row: Value, st_next: &mut u64| {
+    let stamp = |mut row: Value, next_id: &mut u64| {
         if let Value::Object(m) = &mut row {
             if declared.iter().any(|f| f == "ID") && !m.contains_key("ID") {
-                *st_next += 1;
-                m.insert("ID".into(), json!(st_next.to_string()));
+                *next_id += 1;
+                m.insert("ID".into(), json!(next_id.to_string()));
             }
             if declared.iter().any(|f| f == "OWNER_ID") {
                 m.insert("OWNER_ID".into(), json!(id.to_string()));
@@ -165,12 +187,10 @@ pub(crate) fn call(
             Ok(Output::one(synth::fit(reg, entry, Value::Array(rows))))
         }
         Op::Set => {
-            let mut next = st.binding_ids;
             let rows: Vec<Value> = rows_of(params)
                 .into_iter()
-                .map(|r| stamp(r, &mut next))
+                .map(|r| stamp(r, &mut st.binding_ids))
                 .collect();
-            st.binding_ids = next;
             st.bindings.insert(key, rows);
             Ok(success(reg, entry))
         }
@@ -179,9 +199,7 @@ pub(crate) fn call(
                 Some(Value::Object(m)) => m.clone(),
                 _ => return Err(ApiError::crm("Parameter 'fields' must be array.")),
             };
-            let mut next = st.binding_ids;
-            let row = stamp(Value::Object(fields), &mut next);
-            st.binding_ids = next;
+            let row = stamp(Value::Object(fields), &mut st.binding_ids);
             st.bindings.entry(key).or_default().push(row);
             Ok(success(reg, entry))
         }
@@ -190,14 +208,11 @@ pub(crate) fn call(
                 Some(Value::Object(m)) => m.clone(),
                 _ => return Err(ApiError::crm("Parameter 'fields' must be array.")),
             };
-            let same = |a: &Value, b: &Value| {
-                a.to_string().trim_matches('"') == b.to_string().trim_matches('"')
-            };
             if let Some(rows) = st.bindings.get_mut(&key) {
                 rows.retain(|r| {
                     !fields
                         .iter()
-                        .all(|(k, v)| r.get(k).is_some_and(|x| same(x, v)))
+                        .all(|(k, v)| r.get(k).is_some_and(|x| super::same_text(x, v)))
                 });
             }
             Ok(success(reg, entry))
@@ -206,5 +221,27 @@ pub(crate) fn call(
             st.bindings.remove(&key);
             Ok(success(reg, entry))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_row_lists_only() {
+        assert_eq!(
+            route("crm.deal.productrows.get"),
+            Some(("crm.deal.productrows".into(), Op::Get))
+        );
+        assert_eq!(
+            route("CRM.DEAL.PRODUCTROWS.SET"),
+            Some(("crm.deal.productrows".into(), Op::Set))
+        );
+        assert_eq!(
+            route("crm.deal.contact.add"),
+            Some(("crm.deal.contact.items".into(), Op::Add))
+        );
+        assert_eq!(route("crm.deal.get"), None);
     }
 }

@@ -4,14 +4,30 @@
 use super::*;
 use crate::store::Cond;
 
+/// The legacy entities [`entity_name`] names.
+const LEGACY_ENTITIES: [&str; 4] = ["deal", "contact", "lead", "company"];
+
+/// [`read_documented_fields`] of a legacy entity, read from the registry once
+/// rather than on every `crm.*.list` and `crm.*.fields` call; none for "".
+fn documented_fields(entity: &str) -> &'static [(String, String)] {
+    static ALL: std::sync::OnceLock<Vec<Vec<(String, String)>>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        LEGACY_ENTITIES
+            .iter()
+            .map(|e| read_documented_fields(e))
+            .collect()
+    });
+    LEGACY_ENTITIES
+        .iter()
+        .position(|e| *e == entity)
+        .map_or(&[], |i| &all[i])
+}
+
 /// The fields the docs list for a legacy entity (`deal`, `company`, ...),
 /// with their types: the entity's type under `types:`, the `fields`
 /// parameter of `crm.<entity>.add`, and the result of `crm.<entity>.fields`
 /// (its field table) typed from that page's example answer, each name once.
-fn documented_fields(entity: &str) -> Vec<(String, String)> {
-    if entity.is_empty() {
-        return Vec::new();
-    }
+fn read_documented_fields(entity: &str) -> Vec<(String, String)> {
     let reg = crate::registry::registry();
     let mut out: Vec<(String, String)> = Vec::new();
     let mut push = |fields: &[b24_spec::Field], example: Option<&Value>| {
@@ -101,9 +117,7 @@ pub(super) fn fields_description(store: &Store, camel_names: bool) -> Value {
     let documented = documented_fields(entity);
     let extra = documented
         .iter()
-        .filter(|(n, _)| {
-            !store.fields().contains(&n.as_str()) && !store.multi_fields().contains(&n.as_str())
-        })
+        .filter(|(n, _)| !store.has_column(n))
         .map(|(n, t)| (n.as_str(), wire_type(t)));
     for (f, ty) in store
         .fields()
@@ -159,8 +173,7 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
             let documented = documented_fields(entity_name(store));
             q.filter.retain(|c| match c {
                 Cond::Leaf { field, .. } => {
-                    store.fields().contains(&field.as_str())
-                        || store.multi_fields().contains(&field.as_str())
+                    store.has_column(field)
                         || field.starts_with("UF_")
                         || documented.iter().any(|(n, _)| n == field)
                 }
@@ -276,8 +289,7 @@ fn item_filter(store: &Store, filter: &mut [Cond]) -> Result<(), ApiError> {
             continue;
         };
         let column = item_column(store, field);
-        let known = store.fields().contains(&column.as_str())
-            || store.multi_fields().contains(&column.as_str())
+        let known = store.has_column(&column)
             || column.starts_with("UF_")
             || column.starts_with("PARENT_ID_")
             || store.kind == Kind::Generic;

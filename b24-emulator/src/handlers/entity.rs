@@ -208,7 +208,6 @@ fn scan(store: &Store, family: &str, params: &Value, key: &str) -> Vec<Value> {
     if let Some(Value::Object(f)) = param(params, "filter") {
         conds.extend(f.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
-    let text = |v: &Value| v.to_string().trim_matches('"').to_owned();
     let mut rows = Vec::new();
     store.scan(1, store.max_id(), false, |row| {
         let rec = store.materialize(row);
@@ -217,10 +216,10 @@ fn scan(store: &Store, family: &str, params: &Value, key: &str) -> Vec<Value> {
                 .as_deref()
                 .is_some_and(|p| p.eq_ignore_ascii_case(k))
             {
-                return rec.get("ID").is_some_and(|id| text(id) == text(v));
+                return rec.get("ID").is_some_and(|id| super::same_text(id, v));
             }
             match rec.iter().find(|(f, _)| f.eq_ignore_ascii_case(k)) {
-                Some((_, x)) => text(x) == text(v),
+                Some((_, x)) => super::same_text(x, v),
                 None => true,
             }
         });

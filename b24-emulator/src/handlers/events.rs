@@ -200,8 +200,7 @@ pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R 
         })
         .filter(|(_, e)| {
             let row = offline_row(e, false);
-            let rec = row.as_object().cloned().unwrap_or_default();
-            let get = |f: &str| rec.get(f).cloned().unwrap_or(Value::Null);
+            let get = |f: &str| row.get(f).cloned().unwrap_or(Value::Null);
             conds.iter().all(|c| c.matches(&get))
         })
         .map(|(i, _)| i)

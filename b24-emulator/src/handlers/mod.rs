@@ -410,6 +410,12 @@ fn id_param(params: &Value) -> Result<u64, ApiError> {
         .ok_or_else(|| ApiError::crm("ID is not defined or invalid."))
 }
 
+/// Loose equality of a sent value and a stored one: their JSON text with a
+/// string's quotes dropped, so `"7"` equals `7`.
+pub(crate) fn same_text(a: &Value, b: &Value) -> bool {
+    a.to_string().trim_matches('"') == b.to_string().trim_matches('"')
+}
+
 fn fields_param(params: &Value) -> Result<Record, ApiError> {
     match param(params, "fields") {
         Some(Value::Object(m)) => Ok(m.clone()),

@@ -507,12 +507,7 @@ mod tests {
     fn filter_grammar() {
         let f = json!([["id", ">", 1], {"logic": "or", "conditions": [["id", [2, 3]], ["id", "between", [7, 9]]]}]);
         let conds = parse_task_filter(&f).unwrap();
-        let hit = |id| {
-            let t = task(id);
-            conds
-                .iter()
-                .all(|c| c.matches(&|f: &str| t.get(f).cloned().unwrap_or(Value::Null)))
-        };
+        let hit = |id| conds.iter().all(|c| c.matches_map(&task(id)));
         let ids: Vec<u64> = (1..=10).filter(|i| hit(*i)).collect();
         assert_eq!(ids, vec![2, 3, 7, 8, 9]);
         let err = parse_task_filter(&json!([["id", "~", 1]])).unwrap_err();

@@ -20,8 +20,27 @@ pub(crate) fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(load)
 }
 
+/// The placement specs, parsed once for both `placement.list` and the portal
+/// page's placement interfaces; a file that fails to parse is skipped with a
+/// warning.
+pub(crate) fn placement_specs() -> &'static [b24_spec::Placement] {
+    static SPECS: OnceLock<Vec<b24_spec::Placement>> = OnceLock::new();
+    SPECS.get_or_init(|| {
+        PLACEMENT_FILES
+            .iter()
+            .filter_map(parse)
+            .filter_map(|spec| spec.file.placement)
+            .collect()
+    })
+}
+
+fn parse((path, text): &(&str, &str)) -> Option<b24_spec::Spec> {
+    b24_spec::parse(path, text)
+        .map_err(|e| tracing::warn!("catalog: {path} skipped: {e}"))
+        .ok()
+}
+
 fn load() -> Catalog {
-    let parse = |(path, text): &(&str, &str)| b24_spec::parse(path, text).ok();
     let mut events: Vec<(String, String)> = Vec::new();
     for spec in EVENT_FILES.iter().filter_map(parse) {
         let file_scope = spec.file.scope.clone().unwrap_or_default();
@@ -33,13 +52,11 @@ fn load() -> Catalog {
             }
         }
     }
-    let placements = PLACEMENT_FILES
+    let placements = placement_specs()
         .iter()
-        .filter_map(parse)
-        .filter_map(|spec| spec.file.placement)
         .map(|p| {
-            let scopes = p.scopes.into_iter().filter(|s| s != "placement").collect();
-            (p.code.value, scopes)
+            let scopes = p.scopes.iter().filter(|s| *s != "placement").cloned();
+            (p.code.value.clone(), scopes.collect())
         })
         .collect();
     Catalog { events, placements }

@@ -394,18 +394,26 @@ async fn fire(State(p): State<Page>, body: Bytes) -> Response {
         }
     };
     let (tx, rx) = oneshot::channel();
-    {
+    let seq = {
         // Registered before the page can see the event.
         let mut waiting = p.fired.lock().unwrap_or_else(|e| e.into_inner());
         let seq = push(&p.log, ev);
         waiting.insert(seq, tx);
-    }
+        seq
+    };
     match tokio::time::timeout(FIRE_WAIT, rx).await {
         Ok(Ok(delivered)) => axum::Json(json!({"delivered": delivered})).into_response(),
-        _ => refuse(
-            StatusCode::GATEWAY_TIMEOUT,
-            "no open portal page fired it".into(),
-        ),
+        _ => {
+            // Nobody reported it: drop the waiter rather than keep it forever.
+            p.fired
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&seq);
+            refuse(
+                StatusCode::GATEWAY_TIMEOUT,
+                "no open portal page fired it".into(),
+            )
+        }
     }
 }
 

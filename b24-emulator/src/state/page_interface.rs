@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};
 
-use crate::registry::PLACEMENT_FILES;
+use crate::registry::catalog::placement_specs;
 
 struct Interface {
     code: String,
@@ -19,15 +19,8 @@ struct Interface {
 fn all() -> &'static [Interface] {
     static ALL: OnceLock<Vec<Interface>> = OnceLock::new();
     ALL.get_or_init(|| {
-        PLACEMENT_FILES
+        placement_specs()
             .iter()
-            .filter_map(|(path, text)| match b24_spec::parse(path, text) {
-                Ok(spec) => spec.file.placement,
-                Err(e) => {
-                    tracing::warn!("portal page: {path} skipped: {e}");
-                    None
-                }
-            })
             .filter(|p| !p.events.is_empty() || !p.commands.is_empty())
             .map(|p| Interface {
                 code: p.code.value.clone(),

@@ -278,8 +278,7 @@ impl Store {
             // Fields a client wrote that are not standard (UF_*, etc.).
             for (k, v) in r {
                 if !out.contains_key(k)
-                    && !self.fields().contains(&k.as_str())
-                    && !self.multi_fields().contains(&k.as_str())
+                    && !self.has_column(k)
                     && ((all && self.kind == Kind::Generic)
                         || select.iter().any(|s| s == k)
                         || (k.starts_with("UF_") && select.iter().any(|s| s == "UF_*")))

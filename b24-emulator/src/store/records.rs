@@ -164,6 +164,11 @@ impl Store {
         }
     }
 
+    /// Whether `name` is one of the store's own columns, scalar or multiple.
+    pub fn has_column(&self, name: &str) -> bool {
+        self.fields().contains(&name) || self.multi_fields().contains(&name)
+    }
+
     /// Fields a client may not write.
     pub fn read_only(&self, field: &str) -> bool {
         matches!(

@@ -166,10 +166,7 @@ pub(super) fn list(st: &State, caller: &Caller, params: &Value) -> R {
         .rows
         .iter()
         .filter(|(_, t)| can_read(st, caller.user_id, t))
-        .filter(|(_, t)| {
-            let get = |f: &str| t.get(f).cloned().unwrap_or(Value::Null);
-            filter.iter().all(|c| c.matches(&get))
-        })
+        .filter(|(_, t)| filter.iter().all(|c| c.matches_map(t)))
         .collect();
     found.sort_by(|(_, a), (_, b)| {
         order

@@ -55,10 +55,10 @@ fn bad_ref(kind: &str, path: &str) -> V3Error {
     )
 }
 
-/// The earlier results by alias.
+/// The earlier results, each once with its aliases (position, key, `as`).
 #[derive(Default)]
 struct Context {
-    named: Vec<(String, Value)>,
+    named: Vec<(Vec<String>, Value)>,
 }
 
 impl Context {
@@ -66,7 +66,7 @@ impl Context {
         self.named
             .iter()
             .rev()
-            .find(|(a, _)| a == alias)
+            .find(|(names, _)| names.iter().any(|n| n == alias))
             .map(|(_, v)| v)
     }
 
@@ -113,38 +113,28 @@ impl Context {
 
     /// Replaces every reference object inside `v`.
     fn substitute(&self, v: &mut Value) -> Result<(), V3Error> {
-        match v {
-            Value::Object(m) if m.len() == 1 => {
-                let marker = m.iter().next().map(|(k, p)| (k.clone(), p.clone()));
-                match marker {
-                    Some((k, Value::String(path))) if k == "$ref" => {
-                        *v = self.one(&path).ok_or_else(|| bad_ref("$ref", &path))?;
-                    }
-                    Some((k, Value::String(path))) if k == "$refArray" => {
-                        *v = self
-                            .many(&path)
-                            .ok_or_else(|| bad_ref("$refArray", &path))?;
-                    }
-                    _ => {
-                        for x in m.values_mut() {
-                            self.substitute(x)?;
-                        }
-                    }
+        if let Value::Object(m) = v
+            && m.len() == 1
+        {
+            let found = match m.iter().next() {
+                Some((k, Value::String(path))) if k == "$ref" => {
+                    Some(self.one(path).ok_or_else(|| bad_ref("$ref", path)))
                 }
-            }
-            Value::Object(m) => {
-                for x in m.values_mut() {
-                    self.substitute(x)?;
+                Some((k, Value::String(path))) if k == "$refArray" => {
+                    Some(self.many(path).ok_or_else(|| bad_ref("$refArray", path)))
                 }
+                _ => None,
+            };
+            if let Some(found) = found {
+                *v = found?;
+                return Ok(());
             }
-            Value::Array(a) => {
-                for x in a {
-                    self.substitute(x)?;
-                }
-            }
-            _ => {}
         }
-        Ok(())
+        match v {
+            Value::Object(m) => m.values_mut().try_for_each(|x| self.substitute(x)),
+            Value::Array(a) => a.iter_mut().try_for_each(|x| self.substitute(x)),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -181,7 +171,7 @@ pub(super) fn batch(
             portal.clock().now(),
         )
     }];
-    let mut results: Vec<(String, Value)> = Vec::with_capacity(calls.len().min(MAX_BATCH));
+    let mut keys: Vec<String> = Vec::with_capacity(calls.len().min(MAX_BATCH));
     let mut context = Context::default();
     let mut waited = std::time::Duration::ZERO;
     let mut operating = Map::new();
@@ -256,14 +246,13 @@ pub(super) fn batch(
         waited += w;
         match outcome {
             Ok(out) => {
-                context.named.push((i.to_string(), out.result.clone()));
-                if key != i.to_string() {
-                    context.named.push((key.clone(), out.result.clone()));
+                let mut names = vec![i.to_string()];
+                if key != names[0] {
+                    names.push(key.clone());
                 }
-                if let Some(a) = alias {
-                    context.named.push((a, out.result.clone()));
-                }
-                results.push((key, out.result));
+                names.extend(alias);
+                context.named.push((names, out.result));
+                keys.push(key);
             }
             Err(e) => {
                 failure = Some(e);
@@ -285,10 +274,11 @@ pub(super) fn batch(
             if let Value::Object(t) = &mut time {
                 t.extend(operating);
             }
+            let results = context.named.into_iter().map(|(_, v)| v);
             let result = if keyed {
-                Value::Object(results.into_iter().collect())
+                Value::Object(keys.into_iter().zip(results).collect())
             } else {
-                Value::Array(results.into_iter().map(|(_, v)| v).collect())
+                Value::Array(results.collect())
             };
             json_response(200, &json!({"result": result, "time": time}))
         }
@@ -302,10 +292,12 @@ mod tests {
     #[test]
     fn references_substitute_structurally() {
         let mut ctx = Context::default();
-        ctx.named
-            .push(("newTask".into(), json!({"item": {"id": 7, "title": "t"}})));
         ctx.named.push((
-            "1".into(),
+            vec!["newTask".into()],
+            json!({"item": {"id": 7, "title": "t"}}),
+        ));
+        ctx.named.push((
+            vec!["1".into()],
             json!({"items": [{"id": 3, "userId": 1}, {"id": 4, "userId": 2}]}),
         ));
         let mut q = json!({
