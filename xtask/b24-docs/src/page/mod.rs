@@ -18,6 +18,7 @@ use b24_spec::names;
 
 mod doc;
 mod examples;
+mod links;
 mod method;
 mod placement;
 mod rest_event;
