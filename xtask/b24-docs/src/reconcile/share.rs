@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{fits, result_value};
+use super::{fits, replace, result_value};
 use crate::ir::{Method, Shape};
 
 /// The docs section a (possibly reconciled) type key names.
@@ -59,10 +59,7 @@ fn substitute(sh: &mut Shape, fixes: &HashMap<String, Shape>) -> bool {
         && !tr.key.contains('~')
         && let Some(fix) = fixes.get(&tr.key)
     {
-        let mut new = fix.clone();
-        new.description = sh.description.take();
-        new.nullable = sh.nullable;
-        *sh = new;
+        replace(sh, fix.clone());
         return true;
     }
     let mut changed = false;
@@ -94,13 +91,9 @@ pub fn share_corrections(methods: &mut [&mut Method]) -> Vec<String> {
     }
     let fixes: HashMap<String, Shape> = found
         .into_iter()
+        // a use keeps its own documentation and nullability (`replace`)
         .filter_map(|(key, mut v)| match v.len() {
-            1 => {
-                let mut s = v.pop()?.1;
-                s.description = None;
-                s.nullable = false;
-                Some((key, s))
-            }
+            1 => Some((key, v.pop()?.1)),
             _ => None,
         })
         .collect();
