@@ -131,6 +131,11 @@ fn replace(sh: &mut Shape, mut new: Shape) {
     *sh = new;
 }
 
+/// The docs section a (possibly reconciled) type key names.
+fn base_key(key: &str) -> &str {
+    key.split('~').next().unwrap_or(key)
+}
+
 /// Whether `v` fits `sh`: the verdict of `b24_spec::conforms` on the
 /// spec this shape becomes.
 pub fn fits(sh: &Shape, v: &Value) -> bool {

@@ -4,13 +4,8 @@ use serde_json::Value;
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{fits, replace, result_value};
+use super::{base_key, fits, replace, result_value};
 use crate::ir::{Method, Shape};
-
-/// The docs section a (possibly reconciled) type key names.
-fn base_key(key: &str) -> &str {
-    key.split('~').next().unwrap_or(key)
-}
 
 /// `sh` with its own documentation and the reconciled keys' suffixes
 /// dropped: two corrections of one section compare equal when they made

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{
-    MAX_DEPTH,
+    MAX_DEPTH, base_key,
     example::{example_shape, metadata_shape},
     fits, replace,
 };
@@ -89,8 +89,7 @@ impl Walk<'_> {
         }
         let changed = self.walk_inner(sh, v, path, depth, root);
         if changed && let Some(tr) = &mut sh.type_ref {
-            let base = tr.key.split('~').next().unwrap_or_default().to_owned();
-            tr.key = format!("{base}~{}~{path}", self.scope);
+            tr.key = format!("{}~{}~{path}", base_key(&tr.key), self.scope);
         }
         changed
     }
