@@ -1,6 +1,7 @@
 //! REST method pages: parameters, result, paging, errors and examples.
 
 use super::*;
+use crate::reconcile::answer_result;
 
 /// The paging of a REST v2 method, from what its page says: a list pages
 /// by 50 when it documents a `start` parameter or when its answer carries
@@ -91,23 +92,6 @@ pub(super) fn is_untyped(s: &Shape) -> bool {
         "array" => s.items.as_deref().is_none_or(is_untyped),
         _ => false,
     }
-}
-
-/// The `result` of a documented answer. Some pages show the answer without
-/// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
-/// left without the pager's and timing keys is the result.
-fn answer_result(answer: Value) -> Option<Value> {
-    let Value::Object(mut o) = answer else {
-        return Some(answer);
-    };
-    if let Some(r) = o.remove("result") {
-        return Some(r);
-    }
-    if o.contains_key("error") {
-        return None;
-    }
-    o.retain(|k, _| !matches!(k.as_str(), "time" | "total" | "next"));
-    Some(Value::Object(o))
 }
 
 /// Where the rows sit in the answers' results: `Some(None)` when the result

@@ -169,16 +169,25 @@ fn fits_at(sh: &Shape, v: &Value, depth: usize) -> bool {
     }
 }
 
-/// The `result` of a response example (the example itself when it has no
-/// `result` key); `None` for an error example or text that is not JSON.
-pub fn result_value(example: &str) -> Option<Value> {
-    let v = serde_json::from_str::<Value>(example).ok()?;
-    // Error examples show `error`, not `result`.
-    if v.get("error").is_some() {
+/// The `result` of a documented answer. Some pages show the answer without
+/// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
+/// left without the pager's and timing keys is the result.
+pub(crate) fn answer_result(answer: Value) -> Option<Value> {
+    let Value::Object(mut o) = answer else {
+        return Some(answer);
+    };
+    if let Some(r) = o.remove("result") {
+        return Some(r);
+    }
+    if o.contains_key("error") {
         return None;
     }
-    Some(match v {
-        Value::Object(mut o) if o.contains_key("result") => o.remove("result").unwrap_or_default(),
-        other => other,
-    })
+    o.retain(|k, _| !matches!(k.as_str(), "time" | "total" | "next"));
+    Some(Value::Object(o))
+}
+
+/// The `result` of a response example, as [`answer_result`] reads it;
+/// `None` for an error example or text that is not JSON.
+pub fn result_value(example: &str) -> Option<Value> {
+    answer_result(serde_json::from_str(example).ok()?)
 }
