@@ -355,7 +355,7 @@ impl Ctx<'_> {
                     .trim_start()
                     .trim_start_matches(['—', '-', '–', ':'])
                     .trim();
-                if is_options_key(key) && !fields.iter().any(|f: &Field| f.name == key) {
+                if is_ident(key) && !fields.iter().any(|f: &Field| f.name == key) {
                     fields.push(Field {
                         name: key.to_owned(),
                         description: (!desc.is_empty()).then(|| md::plain(desc)),
@@ -383,10 +383,4 @@ impl Ctx<'_> {
         }
         fields
     }
-}
-
-/// A key of `PLACEMENT_OPTIONS` as lists name them: an identifier.
-fn is_options_key(k: &str) -> bool {
-    k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
