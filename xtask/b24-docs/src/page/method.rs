@@ -94,6 +94,53 @@ pub(super) fn is_untyped(s: &Shape) -> bool {
     }
 }
 
+/// A flat table lists the result's fields as its siblings: those that are
+/// keys of the example's result (or of its rows) become fields of `s`.
+fn add_siblings(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
+    let shown = match result_val {
+        Some(Value::Object(o)) => Some((o, false)),
+        Some(Value::Array(a)) => a.first().and_then(Value::as_object).map(|o| (o, true)),
+        _ => None,
+    };
+    let Some((o, rows)) = shown else {
+        return;
+    };
+    let siblings: Vec<Field> = fields
+        .iter()
+        .filter(|f| f.name != "result" && o.contains_key(&f.name))
+        .cloned()
+        .collect();
+    let target = if rows {
+        let untyped_rows = s.ty == "array"
+            && s.items
+                .as_ref()
+                .is_none_or(|i| i.fields.is_empty() && matches!(i.ty.as_str(), "object" | "any"));
+        if untyped_rows && !siblings.is_empty() {
+            Some(&mut **s.items.get_or_insert_with(|| Box::new(Shape::of("object"))))
+        } else {
+            None
+        }
+    } else if s.ty == "object"
+        || (s.ty == "array"
+            && !siblings.is_empty()
+            && s.items.as_ref().is_none_or(|i| i.fields.is_empty()))
+    {
+        s.ty = "object".into();
+        s.items = None;
+        Some(s)
+    } else {
+        None
+    };
+    if let Some(t) = target {
+        t.ty = "object".into();
+        for f in siblings {
+            if !t.fields.iter().any(|x| x.name == f.name) {
+                t.fields.push(f);
+            }
+        }
+    }
+}
+
 /// Where the rows sit in the answers' results: `Some(None)` when the result
 /// is the array, `Some(Some(key))` when it is an object with one array under
 /// `key`; `None` when the answers disagree or show neither.
@@ -177,57 +224,7 @@ impl Ctx<'_> {
                     if let Some(r) = fields.iter().find(|f| f.name == "result") {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
-                        // A flat table lists the result's fields as its
-                        // siblings: those that are keys of the example's
-                        // result (or of its rows) are its fields.
-                        let shown = match &result_val {
-                            Some(Value::Object(o)) => Some((o, false)),
-                            Some(Value::Array(a)) => {
-                                a.first().and_then(Value::as_object).map(|o| (o, true))
-                            }
-                            _ => None,
-                        };
-                        if let Some((o, rows)) = shown {
-                            let siblings: Vec<Field> = fields
-                                .iter()
-                                .filter(|f| f.name != "result" && o.contains_key(&f.name))
-                                .cloned()
-                                .collect();
-                            let target = if rows {
-                                let untyped_rows = s.ty == "array"
-                                    && s.items.as_ref().is_none_or(|i| {
-                                        i.fields.is_empty()
-                                            && matches!(i.ty.as_str(), "object" | "any")
-                                    });
-                                if untyped_rows && !siblings.is_empty() {
-                                    Some(
-                                        &mut **s
-                                            .items
-                                            .get_or_insert_with(|| Box::new(Shape::of("object"))),
-                                    )
-                                } else {
-                                    None
-                                }
-                            } else if s.ty == "object"
-                                || (s.ty == "array"
-                                    && !siblings.is_empty()
-                                    && s.items.as_ref().is_none_or(|i| i.fields.is_empty()))
-                            {
-                                s.ty = "object".into();
-                                s.items = None;
-                                Some(&mut s)
-                            } else {
-                                None
-                            };
-                            if let Some(t) = target {
-                                t.ty = "object".into();
-                                for f in siblings {
-                                    if !t.fields.iter().any(|x| x.name == f.name) {
-                                        t.fields.push(f);
-                                    }
-                                }
-                            }
-                        }
+                        add_siblings(&mut s, &fields, result_val.as_ref());
                         Some(s)
                     } else {
                         let fs: Vec<Field> = fields
