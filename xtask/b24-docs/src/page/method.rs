@@ -278,16 +278,11 @@ impl Ctx<'_> {
             let Block::Code { text, .. } = b else {
                 continue;
             };
-            for marker in [
-                "**put_your_webhook_here**/",
-                "callMethod('",
-                "callMethod(\"",
-                "callMethod(",
-            ] {
+            // `callMethod(` takes the quoted name after it, also on the next line
+            for marker in ["**put_your_webhook_here**/", "callMethod("] {
                 let mut rest = text.as_str();
                 while let Some(p) = rest.find(marker) {
                     let after = &rest[p + marker.len()..];
-                    // `callMethod(` with the name on the next line
                     let after = if marker.ends_with('(') {
                         match after.trim_start().strip_prefix(['\'', '"']) {
                             Some(quoted) => quoted,
