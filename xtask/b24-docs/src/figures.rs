@@ -121,52 +121,26 @@ pub fn section(before: &Figures, after: &Figures, old_report: &str, new_report: 
         "## Before and after\n\nThe specs tree before this import (as it was on disk) and after it; hand-written files count in both.\n\n| what | before | after |\n|---|---|---|"
     );
     let share = |f: &Figures| format!("{} ({:.1}%)", f.typed_results, f.typed_share());
+    let count =
+        |what, n: fn(&Figures) -> usize| (what, n(before).to_string(), n(after).to_string());
     let rows: [(&str, String, String); 9] = [
-        (
-            "entries",
-            before.entries.to_string(),
-            after.entries.to_string(),
-        ),
-        (
-            "methods",
-            before.methods.to_string(),
-            after.methods.to_string(),
-        ),
+        count("entries", |f| f.entries),
+        count("methods", |f| f.methods),
         (
             "methods with a typed result (share)",
             share(before),
             share(after),
         ),
-        (
-            "of which a documented `null`",
-            before.null_results.to_string(),
-            after.null_results.to_string(),
-        ),
-        (
-            "typed error codes: rows",
-            before.error_rows.to_string(),
-            after.error_rows.to_string(),
-        ),
-        (
-            "typed error codes: distinct codes",
-            before.error_codes.to_string(),
-            after.error_codes.to_string(),
-        ),
+        count("of which a documented `null`", |f| f.null_results),
+        count("typed error codes: rows", |f| f.error_rows),
+        count("typed error codes: distinct codes", |f| f.error_codes),
         (
             "placements with options / placements",
             format!("{} / {}", before.placements_with_options, before.placements),
             format!("{} / {}", after.placements_with_options, after.placements),
         ),
-        (
-            "commands marked `repeats`",
-            before.repeating_commands.to_string(),
-            after.repeating_commands.to_string(),
-        ),
-        (
-            "spec files that do not load",
-            before.unreadable.to_string(),
-            after.unreadable.to_string(),
-        ),
+        count("commands marked `repeats`", |f| f.repeating_commands),
+        count("spec files that do not load", |f| f.unreadable),
     ];
     for (what, b, a) in rows {
         let _ = writeln!(r, "| {what} | {b} | {a} |");

@@ -26,6 +26,13 @@ impl Output {
                 Some((placement_code(&name, &text)?, format!("placements/{name}")))
             })
             .collect();
+        // the code of each imported placement file, parsed once
+        let imported: BTreeMap<&String, String> = self
+            .files
+            .iter()
+            .filter(|(rel, _)| rel.starts_with("placements/"))
+            .filter_map(|(rel, text)| Some((rel, placement_code(rel, text)?)))
+            .collect();
         for (rel, text) in &self.files {
             let path = match (rel.strip_prefix("placements/"), placements_out) {
                 (Some(name), Some(p)) => p.join(name),
@@ -33,11 +40,9 @@ impl Output {
             };
             // A hand-written placement file keeps its text; only its
             // `options:` follow the import.
-            let hand = rel
-                .starts_with("placements/")
-                .then(|| placement_code(rel, text))
-                .flatten()
-                .and_then(|code| Some((hand_codes.get(&code)?, code)));
+            let hand = imported
+                .get(rel)
+                .and_then(|code| Some((hand_codes.get(code)?, code)));
             if let Some((hand, code)) = hand {
                 let hand_path = pdir.join(hand.trim_start_matches("placements/"));
                 let merged = std::fs::read_to_string(&hand_path)
@@ -70,11 +75,7 @@ impl Output {
             std::fs::write(&path, text)?;
         }
         // hand-written placement files the import has no entry for
-        let imported_codes: BTreeSet<String> = self
-            .files
-            .iter()
-            .filter_map(|(rel, text)| placement_code(rel, text))
-            .collect();
+        let imported_codes: BTreeSet<&String> = imported.values().collect();
         let mut others: Vec<String> = std::fs::read_dir(&pdir)
             .into_iter()
             .flatten()

@@ -312,8 +312,8 @@ fn infer_object(objects: &[&serde_json::Map<String, Value>], depth: usize) -> Sh
             }
         }
     }
-    // keys that are data, not field names: a map
-    if keys.iter().any(|k| !is_field_key(k)) {
+    // keys that are data, not field names (identifiers): a map
+    if keys.iter().any(|k| !is_ident(k)) {
         return s;
     }
     // two keys one Rust name apart (`ID`/`id`): a map too
@@ -337,15 +337,6 @@ fn infer_object(objects: &[&serde_json::Map<String, Value>], depth: usize) -> Sh
         });
     }
     s
-}
-
-/// A key that names a field: an identifier that does not start with a digit.
-fn is_field_key(k: &str) -> bool {
-    let mut chars = k.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A key named like an identifier (`ID`, `userId`, `OWNER_ID`): its whole

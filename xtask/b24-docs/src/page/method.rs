@@ -1,6 +1,7 @@
 //! REST method pages: parameters, result, paging, errors and examples.
 
 use super::*;
+use crate::reconcile::answer_result;
 
 /// The paging of a REST v2 method, from what its page says: a list pages
 /// by 50 when it documents a `start` parameter or when its answer carries
@@ -93,21 +94,51 @@ pub(super) fn is_untyped(s: &Shape) -> bool {
     }
 }
 
-/// The `result` of a documented answer. Some pages show the answer without
-/// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
-/// left without the pager's and timing keys is the result.
-fn answer_result(answer: Value) -> Option<Value> {
-    let Value::Object(mut o) = answer else {
-        return Some(answer);
+/// A flat table lists the result's fields as its siblings: those that are
+/// keys of the example's result (or of its rows) become fields of `s`.
+fn add_siblings(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
+    let shown = match result_val {
+        Some(Value::Object(o)) => Some((o, false)),
+        Some(Value::Array(a)) => a.first().and_then(Value::as_object).map(|o| (o, true)),
+        _ => None,
     };
-    if let Some(r) = o.remove("result") {
-        return Some(r);
+    let Some((o, rows)) = shown else {
+        return;
+    };
+    let siblings: Vec<Field> = fields
+        .iter()
+        .filter(|f| f.name != "result" && o.contains_key(&f.name))
+        .cloned()
+        .collect();
+    let target = if rows {
+        let untyped_rows = s.ty == "array"
+            && s.items
+                .as_ref()
+                .is_none_or(|i| i.fields.is_empty() && matches!(i.ty.as_str(), "object" | "any"));
+        if untyped_rows && !siblings.is_empty() {
+            Some(&mut **s.items.get_or_insert_with(|| Box::new(Shape::of("object"))))
+        } else {
+            None
+        }
+    } else if s.ty == "object"
+        || (s.ty == "array"
+            && !siblings.is_empty()
+            && s.items.as_ref().is_none_or(|i| i.fields.is_empty()))
+    {
+        s.ty = "object".into();
+        s.items = None;
+        Some(s)
+    } else {
+        None
+    };
+    if let Some(t) = target {
+        t.ty = "object".into();
+        for f in siblings {
+            if !t.fields.iter().any(|x| x.name == f.name) {
+                t.fields.push(f);
+            }
+        }
     }
-    if o.contains_key("error") {
-        return None;
-    }
-    o.retain(|k, _| !matches!(k.as_str(), "time" | "total" | "next"));
-    Some(Value::Object(o))
 }
 
 /// Where the rows sit in the answers' results: `Some(None)` when the result
@@ -193,57 +224,7 @@ impl Ctx<'_> {
                     if let Some(r) = fields.iter().find(|f| f.name == "result") {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
-                        // A flat table lists the result's fields as its
-                        // siblings: those that are keys of the example's
-                        // result (or of its rows) are its fields.
-                        let shown = match &result_val {
-                            Some(Value::Object(o)) => Some((o, false)),
-                            Some(Value::Array(a)) => {
-                                a.first().and_then(Value::as_object).map(|o| (o, true))
-                            }
-                            _ => None,
-                        };
-                        if let Some((o, rows)) = shown {
-                            let siblings: Vec<Field> = fields
-                                .iter()
-                                .filter(|f| f.name != "result" && o.contains_key(&f.name))
-                                .cloned()
-                                .collect();
-                            let target = if rows {
-                                let untyped_rows = s.ty == "array"
-                                    && s.items.as_ref().is_none_or(|i| {
-                                        i.fields.is_empty()
-                                            && matches!(i.ty.as_str(), "object" | "any")
-                                    });
-                                if untyped_rows && !siblings.is_empty() {
-                                    Some(
-                                        &mut **s
-                                            .items
-                                            .get_or_insert_with(|| Box::new(Shape::of("object"))),
-                                    )
-                                } else {
-                                    None
-                                }
-                            } else if s.ty == "object"
-                                || (s.ty == "array"
-                                    && !siblings.is_empty()
-                                    && s.items.as_ref().is_none_or(|i| i.fields.is_empty()))
-                            {
-                                s.ty = "object".into();
-                                s.items = None;
-                                Some(&mut s)
-                            } else {
-                                None
-                            };
-                            if let Some(t) = target {
-                                t.ty = "object".into();
-                                for f in siblings {
-                                    if !t.fields.iter().any(|x| x.name == f.name) {
-                                        t.fields.push(f);
-                                    }
-                                }
-                            }
-                        }
+                        add_siblings(&mut s, &fields, result_val.as_ref());
                         Some(s)
                     } else {
                         let fs: Vec<Field> = fields
@@ -297,16 +278,11 @@ impl Ctx<'_> {
             let Block::Code { text, .. } = b else {
                 continue;
             };
-            for marker in [
-                "**put_your_webhook_here**/",
-                "callMethod('",
-                "callMethod(\"",
-                "callMethod(",
-            ] {
+            // `callMethod(` takes the quoted name after it, also on the next line
+            for marker in ["**put_your_webhook_here**/", "callMethod("] {
                 let mut rest = text.as_str();
                 while let Some(p) = rest.find(marker) {
                     let after = &rest[p + marker.len()..];
-                    // `callMethod(` with the name on the next line
                     let after = if marker.ends_with('(') {
                         match after.trim_start().strip_prefix(['\'', '"']) {
                             Some(quoted) => quoted,

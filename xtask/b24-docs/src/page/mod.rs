@@ -18,6 +18,7 @@ use b24_spec::names;
 
 mod doc;
 mod examples;
+mod links;
 mod method;
 mod placement;
 mod rest_event;
@@ -186,16 +187,17 @@ impl Ctx<'_> {
         let options_at = self.doc.blocks.iter().position(
             |b| matches!(b, Block::Heading { text, .. } if text.trim() == "PLACEMENT_OPTIONS"),
         );
-        let codes: Vec<String> = tokens
+        let code_tokens: Vec<&String> = tokens.iter().filter(|t| is_placement_code(t)).collect();
+        let codes: Vec<String> = code_tokens
             .iter()
-            .filter(|t| is_placement_code(t))
             // `LANDING_BLOCK_*` is a family: spelled `LANDING_BLOCK_XXX`
-            .map(
-                |t| match h1.contains(&format!("{t}*")) && t.ends_with('_') {
-                    true => format!("{t}XXX"),
-                    false => t.clone(),
-                },
-            )
+            .map(|t| {
+                if h1.contains(&format!("{t}*")) && t.ends_with('_') {
+                    format!("{t}XXX")
+                } else {
+                    (*t).clone()
+                }
+            })
             .filter(|t| !t.ends_with('_'))
             .collect();
         let last_is_code = tokens.last().is_some_and(|t| is_placement_code(t));
@@ -206,7 +208,7 @@ impl Ctx<'_> {
         {
             let (scopes, _) = self.header();
             let mut title = h1.clone();
-            for t in tokens.iter().filter(|t| is_placement_code(t)) {
+            for t in &code_tokens {
                 title = title.replace(&format!("{t}*"), "").replace(t.as_str(), "");
             }
             let title = title

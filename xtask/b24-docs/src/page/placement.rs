@@ -332,17 +332,17 @@ impl Ctx<'_> {
             .section_table(h)
             .map(|rows| self.fields(&rows, &mut Vec::new()))
             .unwrap_or_default();
-        let own = self.own(h);
-        let text: Vec<(String, u32)> = own
-            .clone()
-            .filter_map(|i| match &self.doc.blocks[i] {
-                Block::Text { text, line } => Some((text.clone(), *line)),
+        let doc = Rc::clone(&self.doc);
+        let texts: Vec<&str> = self
+            .own(h)
+            .filter_map(|i| match &doc.blocks[i] {
+                Block::Text { text, .. } => Some(text.as_str()),
                 _ => None,
             })
             .collect();
         if fields.is_empty() {
-            for (line, _) in &text {
-                let Some(item) = line.trim_start().strip_prefix("- ") else {
+            for text in &texts {
+                let Some(item) = text.trim_start().strip_prefix("- ") else {
                     continue;
                 };
                 let Some(rest) = item.trim_start().strip_prefix('`') else {
@@ -355,7 +355,7 @@ impl Ctx<'_> {
                     .trim_start()
                     .trim_start_matches(['—', '-', '–', ':'])
                     .trim();
-                if is_options_key(key) && !fields.iter().any(|f: &Field| f.name == key) {
+                if is_ident(key) && !fields.iter().any(|f: &Field| f.name == key) {
                     fields.push(Field {
                         name: key.to_owned(),
                         description: (!desc.is_empty()).then(|| md::plain(desc)),
@@ -365,11 +365,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        let all: String = text
-            .iter()
-            .map(|(t, _)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let all = texts.join(" ");
         if all.contains("universal `URI` key") && !fields.iter().any(|f| f.name == "URI") {
             fields.push(Field {
                 name: "URI".into(),
@@ -383,10 +379,4 @@ impl Ctx<'_> {
         }
         fields
     }
-}
-
-/// A key of `PLACEMENT_OPTIONS` as lists name them: an identifier.
-fn is_options_key(k: &str) -> bool {
-    k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
