@@ -101,6 +101,13 @@ impl Counter {
             self.total.store(t.saturating_add(1), Ordering::Relaxed);
         }
     }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            rows: self.rows.load(Ordering::Relaxed),
+            total: self.total.load(Ordering::Relaxed).checked_sub(1),
+        }
+    }
 }
 
 /// The rows of a list method, as a [`Stream`] (read it with
@@ -157,11 +164,7 @@ impl<T: Send + 'static> List<T> {
 
     /// Rows so far and the expected total (when the portal gives one).
     pub fn progress(&self) -> Progress {
-        let total = self.counter.total.load(Ordering::Relaxed);
-        Progress {
-            rows: self.counter.rows.load(Ordering::Relaxed),
-            total: total.checked_sub(1),
-        }
+        self.counter.progress()
     }
 
     /// Calls `f` with the [`Progress`] after every row.
@@ -464,10 +467,7 @@ mod tests {
         let c = Counter::default();
         c.rows.store(250, Ordering::Relaxed);
         c.set_total(Some(1000));
-        let p = Progress {
-            rows: c.rows.load(Ordering::Relaxed),
-            total: c.total.load(Ordering::Relaxed).checked_sub(1),
-        };
+        let p = c.progress();
         assert_eq!(p.total, Some(1000));
         assert_eq!(p.fraction(), Some(0.25));
         assert_eq!(Progress::default().fraction(), None);
