@@ -272,6 +272,20 @@ impl<E: InterfaceEvents> Bridge<E> {
         Ok(claims)
     }
 
+    /// [`authenticate`](Self::authenticate)s a post and parses its JSON
+    /// body; a body that does not parse is refused 400, the reason led by `what`.
+    fn authenticate_body<T: DeserializeOwned>(
+        &self,
+        headers: &HeaderMap,
+        body: &[u8],
+        what: &str,
+    ) -> Result<(SessionClaims, T), Reject> {
+        let claims = self.authenticate(headers)?;
+        let post = serde_json::from_slice(body)
+            .map_err(|e| self.reject(StatusCode::BAD_REQUEST, format!("{what}: {e}")))?;
+        Ok((claims, post))
+    }
+
     fn render(&self, req: &PlacementRequest, token: &str, base: &str) -> String {
         let config = json!({
             "token": token,
