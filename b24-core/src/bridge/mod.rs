@@ -37,6 +37,9 @@
 //! let app = axum::Router::new().merge(bridge.router("/placement"));
 //! ```
 
+mod builder;
+mod commands;
+mod context;
 mod form;
 mod routes;
 mod token;
@@ -44,6 +47,13 @@ mod verified;
 
 use routes::{callback, event, html_escape, open, poll, ready, result, script, script_json};
 
+use builder::DispatchFn;
+use commands::{Pending, Reply};
+use context::CURRENT;
+
+pub use builder::{BridgeBuilder, UserResolver};
+pub use commands::{CommandError, CommandStream};
+pub use context::{FrameClient, WidgetContext, current};
 pub use form::{PlacementFormError, PlacementRequest};
 pub use token::{SessionClaims, SessionKey, TokenError};
 pub use verified::{MAX_OPENING_BODY, PlacementRefused, PlacementVerifier, VerifiedPlacement};
@@ -77,294 +87,6 @@ use crate::typed::{InterfaceEvents, PlacementCommand};
 /// The widget script, served at `{base}/bridge.js`.
 pub const BRIDGE_JS: &str = include_str!("bridge.js");
 const WIDGET_HTML: &str = include_str!("widget.html");
-
-/// Who sent an event: the session the placement page opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct WidgetContext {
-    /// The session ID; pass it to [`Bridge::send`].
-    pub session: String,
-    /// The portal's `member_id` (verified by the authorization server).
-    pub member_id: String,
-    /// The portal's domain (verified likewise).
-    pub domain: String,
-    /// The user the authorization server named (or the user resolver's
-    /// answer; 0 when verification is skipped and no resolver is set).
-    pub user_id: u64,
-    /// The placement code.
-    pub placement: String,
-    /// The frame client the widget uses (`builtin`, `bx24`, `b24jssdk`), once
-    /// it reported ready.
-    pub client: Option<String>,
-}
-
-tokio::task_local! {
-    static CURRENT: WidgetContext;
-}
-
-/// The session of the event being dispatched, inside a handler method.
-pub fn current() -> Option<WidgetContext> {
-    CURRENT.try_with(Clone::clone).ok()
-}
-
-/// Which frame client the widget page loads.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum FrameClient {
-    /// `BX24` or `B24Js` if the page has one, else the built-in client.
-    #[default]
-    Auto,
-    /// Load `@bitrix24/b24jssdk`'s UMD build from this URL and use its
-    /// `initializeB24Frame()`.
-    B24JsSdk {
-        /// Where the app serves `dist/umd/index.min.js`.
-        script_url: String,
-    },
-}
-
-/// Why a command did not produce a result.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum CommandError {
-    /// No such open session.
-    #[error("no open widget session `{0}`")]
-    UnknownSession(String),
-    /// The command belongs to another placement.
-    #[error("command {command} is for {expected}, the bridge serves {actual}")]
-    WrongPlacement {
-        /// The command.
-        command: &'static str,
-        /// Its placement.
-        expected: &'static str,
-        /// The bridge's placement.
-        actual: &'static str,
-    },
-    /// The widget ran the command but the portal never called back (in the
-    /// browser, `CallCardStartTimer`/`CallCardStopTimer` succeed silently).
-    #[error("the portal did not answer the command")]
-    NoReply,
-    /// The widget did not answer in time.
-    #[error("the widget did not answer within {0:?}")]
-    Timeout(Duration),
-    /// The parameters did not serialize, or the result did not decode.
-    #[error("command result: {0}")]
-    Json(#[from] serde_json::Error),
-    /// [`Bridge::send`] of a command whose callback fires repeatedly: it
-    /// needs [`Bridge::subscribe`].
-    #[error("command {0} calls back repeatedly: use Bridge::subscribe")]
-    Repeating(&'static str),
-    /// [`Bridge::subscribe`] to a command that calls back once: it needs
-    /// [`Bridge::send`].
-    #[error("command {0} calls back once: use Bridge::send")]
-    NotRepeating(&'static str),
-}
-
-/// The calls of a repeating command's callback, typed, in the order the
-/// widget saw them. Ends when the session closes: [`Bridge::close`], or an
-/// expired session dropped when the next placement opens. Dropping it tells
-/// the widget to stop forwarding (its next post is answered `410 Gone`).
-#[must_use = "a dropped stream stops the callbacks"]
-pub struct CommandStream<T> {
-    rx: mpsc::Receiver<Value>,
-    _t: PhantomData<fn() -> T>,
-}
-
-impl<T> std::fmt::Debug for CommandStream<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CommandStream").finish_non_exhaustive()
-    }
-}
-
-impl<T: DeserializeOwned> Stream for CommandStream<T> {
-    type Item = Result<T, CommandError>;
-
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.rx.poll_recv(cx).map(|v| v.map(decode_reply))
-    }
-}
-
-/// Decodes a callback value. `B24Frame` hands an empty reply over as `""`;
-/// such a value decodes as `null` when `""` itself does not fit.
-fn decode_reply<T: DeserializeOwned>(v: Value) -> Result<T, CommandError> {
-    match serde_json::from_value(v.clone()) {
-        Err(e) if v == Value::String(String::new()) => {
-            serde_json::from_value(Value::Null).map_err(|_| CommandError::Json(e))
-        }
-        r => r.map_err(CommandError::Json),
-    }
-}
-
-type DispatchFn<E> = Arc<dyn Fn(WidgetContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
-/// Resolves the user of a placement opening after it was verified (for
-/// example an app's own user table); an error refuses the opening (401).
-pub type UserResolver =
-    Arc<dyn Fn(PlacementRequest) -> BoxFuture<'static, Result<u64, String>> + Send + Sync>;
-
-/// Configures a [`Bridge`].
-pub struct BridgeBuilder<E: InterfaceEvents> {
-    key: Option<SessionKey>,
-    ttl: Duration,
-    subscriptions: &'static [&'static str],
-    frame: FrameClient,
-    resolver: Option<UserResolver>,
-    verifier: PlacementVerifier,
-    clock: Arc<dyn TimeSource>,
-    command_timeout: Duration,
-    no_reply: Duration,
-    dispatch: Option<DispatchFn<E>>,
-}
-
-impl<E: InterfaceEvents> Default for BridgeBuilder<E> {
-    fn default() -> Self {
-        Self {
-            key: None,
-            ttl: Duration::from_secs(12 * 3600),
-            subscriptions: E::NAMES,
-            frame: FrameClient::Auto,
-            resolver: None,
-            verifier: PlacementVerifier::unconfigured(),
-            clock: Arc::new(SystemClock::default()),
-            command_timeout: Duration::from_secs(30),
-            no_reply: Duration::from_millis(900),
-            dispatch: None,
-        }
-    }
-}
-
-impl<E: InterfaceEvents> BridgeBuilder<E> {
-    /// Signs session tokens with this secret (default: a random key, so
-    /// tokens die with the process).
-    pub fn secret(mut self, secret: &[u8]) -> Self {
-        self.key = Some(SessionKey::from_secret(secret));
-        self
-    }
-    /// How long a session token is valid (default 12 h).
-    pub fn ttl(mut self, ttl: Duration) -> Self {
-        self.ttl = ttl;
-        self
-    }
-    /// The events the widget subscribes to (default: all).
-    pub fn subscriptions(mut self, names: &'static [&'static str]) -> Self {
-        self.subscriptions = names;
-        self
-    }
-    /// The frame client of the widget page.
-    pub fn frame_client(mut self, frame: FrameClient) -> Self {
-        self.frame = frame;
-        self
-    }
-    /// The installed portals: an opening from any other `member_id` is
-    /// refused. Required unless verification is skipped (openings are
-    /// refused with 500 until it is set). Pass the store the REST event
-    /// receiver fills from ONAPPINSTALL.
-    pub fn installs(mut self, store: impl crate::events::InstallStore) -> Self {
-        self.verifier = self.verifier.with_installs(Arc::new(store));
-        self
-    }
-    /// The authorization server that verifies each opening's `AUTH_ID`
-    /// with `app.info` (default `https://oauth.bitrix.info/rest/`).
-    pub fn auth_server(mut self, server: crate::events::AuthServer) -> Self {
-        self.verifier = self.verifier.with_server(server);
-        self
-    }
-    /// Opens sessions for any POST that looks like a placement form,
-    /// without asking the authorization server.
-    ///
-    /// Don't, outside tests: anyone can then open a session as any portal
-    /// (`member_id`) and have the handler act on its events; the user is 0
-    /// unless a [`user_resolver`](Self::user_resolver) names one.
-    pub fn insecure_skip_verification_because(mut self, reason: &'static str) -> Self {
-        self.verifier = PlacementVerifier::insecure_skip_verification_because(reason);
-        self
-    }
-    /// Resolves and checks the user of each placement opening, after the
-    /// authorization server verified it; its answer replaces the user id.
-    pub fn user_resolver<F, Fut>(mut self, f: F) -> Self
-    where
-        F: Fn(PlacementRequest) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<u64, String>> + Send + 'static,
-    {
-        self.resolver = Some(Arc::new(move |r| Box::pin(f(r))));
-        self
-    }
-    /// The clock for token expiry (tests).
-    pub fn clock(mut self, clock: Arc<dyn TimeSource>) -> Self {
-        self.clock = clock;
-        self
-    }
-    /// How long [`Bridge::send`] waits for the widget (default 30 s).
-    pub fn command_timeout(mut self, d: Duration) -> Self {
-        self.command_timeout = d;
-        self
-    }
-    /// How long the widget waits for the portal's callback before it reports
-    /// [`CommandError::NoReply`] (default 900 ms, as `B24Frame` does).
-    pub fn no_reply_after(mut self, d: Duration) -> Self {
-        self.no_reply = d;
-        self
-    }
-    /// The event handler: every decoded event, with its session.
-    pub fn on_event<F, Fut>(mut self, f: F) -> Self
-    where
-        F: Fn(WidgetContext, E) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = ()> + Send + 'static,
-    {
-        self.dispatch = Some(Arc::new(move |c, e| Box::pin(f(c, e))));
-        self
-    }
-    /// Builds the bridge. Without [`on_event`](Self::on_event), events are
-    /// checked, decoded and dropped.
-    pub fn build(self) -> Bridge<E> {
-        Bridge {
-            inner: Arc::new(Inner {
-                key: self.key.unwrap_or_else(SessionKey::generate),
-                ttl: self.ttl,
-                subscriptions: self.subscriptions,
-                frame: self.frame,
-                resolver: self.resolver,
-                verifier: self.verifier,
-                clock: self.clock,
-                command_timeout: self.command_timeout,
-                no_reply: self.no_reply,
-                dispatch: self
-                    .dispatch
-                    .unwrap_or_else(|| Arc::new(|_, _| Box::pin(async {}))),
-                sessions: Mutex::new(HashMap::new()),
-                ready: Notify::new(),
-                next_command: AtomicU64::new(1),
-                rejected: AtomicU64::new(0),
-                _e: PhantomData,
-            }),
-        }
-    }
-}
-
-/// Builds a [`BridgeBuilder`] whose events go to a generated placement
-/// module's `Handler` trait: `placement_bridge!(page_background_worker, App)`.
-/// The widget subscribes to `Handler::subscriptions`.
-#[macro_export]
-macro_rules! placement_bridge {
-    ($($m:ident)::+, $handler:expr) => {{
-        let handler = ::std::sync::Arc::new($handler);
-        let subscriptions = $($m)::+::Handler::subscriptions(&*handler);
-        $crate::bridge::Bridge::<$($m)::+::Event>::builder()
-            .subscriptions(subscriptions)
-            .on_event(move |_ctx, event| {
-                let handler = ::std::sync::Arc::clone(&handler);
-                async move { $($m)::+::dispatch(&*handler, event).await }
-            })
-    }};
-}
-
-/// An `axum::Router` serving a generated placement module's `Handler` at the
-/// path of the placement's handler URL: `placement_router!(m, App, "/placement")` (see [`placement_bridge!`] to keep the [`Bridge`]
-/// for commands).
-#[macro_export]
-macro_rules! placement_router {
-    ($($m:ident)::+, $handler:expr, $path:expr) => {
-        $crate::placement_bridge!($($m)::+, $handler).build().router($path)
-    };
-}
 
 /// The server side of the widget bridge for one placement's events `E`.
 pub struct Bridge<E: InterfaceEvents> {
@@ -407,20 +129,6 @@ struct Session {
     wake: Arc<Notify>,
 }
 
-/// A command the widget has not answered, or a repeating one whose callback
-/// values still flow.
-struct Pending {
-    reply: Option<oneshot::Sender<Reply>>,
-    stream: Option<mpsc::Sender<Value>>,
-}
-
-enum Reply {
-    Result(Value),
-    Silent,
-    /// A repeating command's callback is registered.
-    Bound,
-}
-
 /// A refused request: status, and the reason that is logged.
 struct Reject(StatusCode, String);
 
@@ -434,8 +142,6 @@ impl IntoResponse for Reject {
 const MAX_SESSIONS: usize = 10_000;
 /// How long a command poll is held open.
 const POLL_HOLD: Duration = Duration::from_secs(20);
-/// Callback values a [`CommandStream`] buffers before the widget's posts wait.
-const STREAM_BUFFER: usize = 64;
 
 impl<E: InterfaceEvents> Bridge<E> {
     /// A builder with defaults.
@@ -461,118 +167,6 @@ impl<E: InterfaceEvents> Bridge<E> {
             .route(&format!("{base}/commands/result"), post(result::<E>))
             .route(&format!("{base}/commands/callback"), post(callback::<E>))
             .with_state(self.clone())
-    }
-
-    /// Sends a command to the widget of `session` and waits for its typed
-    /// result.
-    pub async fn send<C: PlacementCommand>(
-        &self,
-        session: &str,
-        command: &C,
-    ) -> Result<C::Output, CommandError> {
-        if C::REPEATS {
-            return Err(CommandError::Repeating(C::NAME));
-        }
-        let (id, rx) = self.enqueue(session, command, None)?;
-        match self.reply(session, id, rx).await? {
-            Reply::Result(v) => decode_reply(v),
-            Reply::Silent => Err(CommandError::NoReply),
-            // A one-shot command has no callback stream to bind.
-            Reply::Bound => Err(CommandError::NoReply),
-        }
-    }
-
-    /// Runs a command whose callback fires repeatedly
-    /// ([`PlacementCommand::REPEATS`]) in the widget of `session`, and returns
-    /// once the widget has registered the callback: every later call of it is
-    /// an item of the stream.
-    pub async fn subscribe<C: PlacementCommand>(
-        &self,
-        session: &str,
-        command: &C,
-    ) -> Result<CommandStream<C::Output>, CommandError> {
-        if !C::REPEATS {
-            return Err(CommandError::NotRepeating(C::NAME));
-        }
-        let (tx, rx_values) = mpsc::channel(STREAM_BUFFER);
-        let (id, rx) = self.enqueue(session, command, Some(tx.clone()))?;
-        let first = match self.reply(session, id, rx).await {
-            Ok(Reply::Bound) => None,
-            // A widget that answers once (an older bridge.js): that answer
-            // is the first call.
-            Ok(Reply::Result(v)) => Some(v),
-            Ok(Reply::Silent) => None,
-            Err(e) => {
-                if let Some(s) = self.lock().get_mut(session) {
-                    s.waiting.remove(&id);
-                }
-                return Err(e);
-            }
-        };
-        if let Some(v) = first {
-            // The buffer is empty: the stream was just made.
-            let _ = tx.try_send(v);
-        }
-        Ok(CommandStream {
-            rx: rx_values,
-            _t: PhantomData,
-        })
-    }
-
-    /// Queues a command for the widget; `stream` marks a repeating one.
-    fn enqueue<C: PlacementCommand>(
-        &self,
-        session: &str,
-        command: &C,
-        stream: Option<mpsc::Sender<Value>>,
-    ) -> Result<(u64, oneshot::Receiver<Reply>), CommandError> {
-        if C::PLACEMENT != E::PLACEMENT {
-            return Err(CommandError::WrongPlacement {
-                command: C::NAME,
-                expected: C::PLACEMENT,
-                actual: E::PLACEMENT,
-            });
-        }
-        // Exactly what the command serializes to: `0`, `null`, `""` and
-        // `false` stay what they are.
-        let params = serde_json::to_value(command)?;
-        let id = self.inner.next_command.fetch_add(1, Ordering::Relaxed);
-        let (tx, rx) = oneshot::channel();
-        let mut sessions = self.lock();
-        let s = sessions
-            .get_mut(session)
-            .ok_or_else(|| CommandError::UnknownSession(session.to_owned()))?;
-        let repeat = stream.is_some();
-        s.waiting.insert(
-            id,
-            Pending {
-                reply: Some(tx),
-                stream,
-            },
-        );
-        s.queue
-            .push_back(json!({"id": id, "command": C::NAME, "params": params, "repeat": repeat}));
-        s.wake.notify_one();
-        Ok((id, rx))
-    }
-
-    /// Waits for the widget's answer to command `id`.
-    async fn reply(
-        &self,
-        session: &str,
-        id: u64,
-        rx: oneshot::Receiver<Reply>,
-    ) -> Result<Reply, CommandError> {
-        let out = tokio::time::timeout(self.inner.command_timeout, rx).await;
-        if let Some(s) = self.lock().get_mut(session)
-            && s.waiting.get(&id).is_some_and(|p| p.stream.is_none())
-        {
-            s.waiting.remove(&id);
-        }
-        match out {
-            Ok(Ok(r)) => Ok(r),
-            Ok(Err(_)) | Err(_) => Err(CommandError::Timeout(self.inner.command_timeout)),
-        }
     }
 
     /// Closes a session: its token stops working and its command streams
@@ -676,6 +270,20 @@ impl<E: InterfaceEvents> Bridge<E> {
             return Err(self.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
         }
         Ok(claims)
+    }
+
+    /// [`authenticate`](Self::authenticate)s a post and parses its JSON
+    /// body; a body that does not parse is refused 400, the reason led by `what`.
+    fn authenticate_body<T: DeserializeOwned>(
+        &self,
+        headers: &HeaderMap,
+        body: &[u8],
+        what: &str,
+    ) -> Result<(SessionClaims, T), Reject> {
+        let claims = self.authenticate(headers)?;
+        let post = serde_json::from_slice(body)
+            .map_err(|e| self.reject(StatusCode::BAD_REQUEST, format!("{what}: {e}")))?;
+        Ok((claims, post))
     }
 
     fn render(&self, req: &PlacementRequest, token: &str, base: &str) -> String {

@@ -142,9 +142,7 @@ pub(super) async fn event<E: InterfaceEvents>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let post: EventPost = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("event body: {e}")))?;
+    let (claims, post): (_, EventPost) = b.authenticate_body(&headers, &body, "event body")?;
     // The sequence number is spent before decoding, so a replay of a bad post
     // is refused too.
     let ctx = b.spend(&claims.session, post.seq, |s| s.ctx.clone())?;
@@ -188,9 +186,7 @@ pub(super) async fn ready<E: InterfaceEvents>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let post: ReadyPost = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("ready body: {e}")))?;
+    let (claims, post): (_, ReadyPost) = b.authenticate_body(&headers, &body, "ready body")?;
     {
         let mut sessions = b.lock();
         let order = sessions
@@ -241,9 +237,7 @@ pub(super) async fn result<E: InterfaceEvents>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let r: CommandResult = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("command result: {e}")))?;
+    let (claims, r): (_, CommandResult) = b.authenticate_body(&headers, &body, "command result")?;
     let tx = b.lock().get_mut(&claims.session).and_then(|s| {
         let p = s.waiting.get_mut(&r.id)?;
         let tx = p.reply.take();
@@ -278,9 +272,8 @@ pub(super) async fn callback<E: InterfaceEvents>(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let post: CallbackPost = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("callback body: {e}")))?;
+    let (claims, post): (_, CallbackPost) =
+        b.authenticate_body(&headers, &body, "callback body")?;
     let tx = b.spend(&claims.session, post.seq, |s| {
         s.waiting.get(&post.id).and_then(|p| p.stream.clone())
     })?;

@@ -101,6 +101,13 @@ impl Counter {
             self.total.store(t.saturating_add(1), Ordering::Relaxed);
         }
     }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            rows: self.rows.load(Ordering::Relaxed),
+            total: self.total.load(Ordering::Relaxed).checked_sub(1),
+        }
+    }
 }
 
 /// The rows of a list method, as a [`Stream`] (read it with
@@ -157,11 +164,7 @@ impl<T: Send + 'static> List<T> {
 
     /// Rows so far and the expected total (when the portal gives one).
     pub fn progress(&self) -> Progress {
-        let total = self.counter.total.load(Ordering::Relaxed);
-        Progress {
-            rows: self.counter.rows.load(Ordering::Relaxed),
-            total: total.checked_sub(1),
-        }
+        self.counter.progress()
     }
 
     /// Calls `f` with the [`Progress`] after every row.
@@ -325,26 +328,54 @@ fn paged(
     items_path: Option<String>,
     counter: Arc<Counter>,
 ) -> BoxStream<'static, Result<Value, Error>> {
+    let params = match params {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
+    pages(
+        client,
+        method,
+        params,
+        items_path,
+        Cursor::Start(0),
+        counter,
+    )
+}
+
+/// Where the next page of a list starts.
+enum Cursor {
+    /// REST v2: `start`, from the previous page's `next`.
+    Start(u64),
+    /// REST 3.0: `pagination: {limit, page}`; a short page is the last.
+    Page { limit: u64, page: u64 },
+}
+
+/// Sends the pages of a list one after another from `cursor`, yielding
+/// their rows, until the portal says there are no more.
+fn pages(
+    client: &Client,
+    method: &str,
+    params: Map<String, Value>,
+    items_path: Option<String>,
+    cursor: Cursor,
+    counter: Arc<Counter>,
+) -> BoxStream<'static, Result<Value, Error>> {
     struct S {
         counter: Arc<Counter>,
         client: Client,
         method: String,
         params: Map<String, Value>,
         items_path: Option<String>,
-        next: Option<u64>,
+        next: Option<Cursor>,
         buf: VecDeque<Value>,
     }
-    let params = match params {
-        Value::Object(m) => m,
-        _ => Map::new(),
-    };
     let s = S {
         counter,
         client: client.clone(),
         method: method.to_owned(),
         params,
         items_path,
-        next: Some(0),
+        next: Some(cursor),
         buf: VecDeque::new(),
     };
     stream::unfold(s, |mut s| async move {
@@ -352,24 +383,42 @@ fn paged(
             if let Some(row) = s.buf.pop_front() {
                 return Some((Ok(row), s));
             }
-            let start = s.next.take()?;
+            let cursor = s.next.take()?;
             let mut p = s.params.clone();
-            p.insert("start".into(), json!(start));
-            let page = s
+            let version = match cursor {
+                Cursor::Start(start) => {
+                    p.insert("start".into(), json!(start));
+                    ApiVersion::V2
+                }
+                Cursor::Page { limit, page } => {
+                    p.insert("pagination".into(), json!({"limit": limit, "page": page}));
+                    ApiVersion::V3
+                }
+            };
+            let answer = s
                 .client
                 .execute(Call {
                     method: &s.method,
                     params: &Value::Object(p),
                     idempotent: true,
-                    version: ApiVersion::V2,
+                    version,
                     budget: &[&s.method],
                 })
                 .await;
-            match page {
+            match answer {
                 Ok(env) => {
                     s.counter.set_total(env.total);
-                    s.next = env.next.filter(|n| *n > start);
-                    s.buf.extend(rows_of(env.result, s.items_path.as_deref()));
+                    let rows = rows_of(env.result, s.items_path.as_deref());
+                    s.next = match cursor {
+                        Cursor::Start(start) => env.next.filter(|n| *n > start).map(Cursor::Start),
+                        Cursor::Page { limit, page } => {
+                            (rows.len() as u64 >= limit).then_some(Cursor::Page {
+                                limit,
+                                page: page + 1,
+                            })
+                        }
+                    };
+                    s.buf.extend(rows);
                 }
                 Err(e) => return Some((Err(e), s)),
             }
@@ -388,16 +437,6 @@ fn v3_paged(
     opts: &ListOptions,
     counter: Arc<Counter>,
 ) -> BoxStream<'static, Result<Value, Error>> {
-    struct S {
-        client: Client,
-        method: String,
-        params: Map<String, Value>,
-        items_path: Option<String>,
-        limit: u64,
-        page: Option<u64>,
-        buf: VecDeque<Value>,
-        counter: Arc<Counter>,
-    }
     let mut params = match params {
         Value::Object(m) => m,
         _ => Map::new(),
@@ -409,51 +448,14 @@ fn v3_paged(
             .and_then(|g| g.get(k))
             .and_then(|v| lenient::to_u64(v).ok())
     };
-    let limit = read("limit")
-        .unwrap_or(opts.page_size as u64)
-        .clamp(1, V3_MAX_PAGE as u64);
-    let s = S {
-        client: client.clone(),
-        method: method.to_owned(),
-        params,
-        items_path: Some(opts.items_path.clone().unwrap_or_else(|| "items".into())),
-        limit,
-        page: Some(read("page").unwrap_or(1).max(1)),
-        buf: VecDeque::new(),
-        counter,
+    let cursor = Cursor::Page {
+        limit: read("limit")
+            .unwrap_or(opts.page_size as u64)
+            .clamp(1, V3_MAX_PAGE as u64),
+        page: read("page").unwrap_or(1).max(1),
     };
-    stream::unfold(s, |mut s| async move {
-        loop {
-            if let Some(row) = s.buf.pop_front() {
-                return Some((Ok(row), s));
-            }
-            let page = s.page.take()?;
-            let mut p = s.params.clone();
-            p.insert("pagination".into(), json!({"limit": s.limit, "page": page}));
-            let answer = s
-                .client
-                .execute(Call {
-                    method: &s.method,
-                    params: &Value::Object(p),
-                    idempotent: true,
-                    version: ApiVersion::V3,
-                    budget: &[&s.method],
-                })
-                .await;
-            match answer {
-                Ok(env) => {
-                    s.counter.set_total(env.total);
-                    let rows = rows_of(env.result, s.items_path.as_deref());
-                    if rows.len() as u64 >= s.limit {
-                        s.page = Some(page + 1);
-                    }
-                    s.buf.extend(rows);
-                }
-                Err(e) => return Some((Err(e), s)),
-            }
-        }
-    })
-    .boxed()
+    let items_path = Some(opts.items_path.clone().unwrap_or_else(|| "items".into()));
+    pages(client, method, params, items_path, cursor, counter)
 }
 
 #[cfg(test)]
@@ -465,10 +467,7 @@ mod tests {
         let c = Counter::default();
         c.rows.store(250, Ordering::Relaxed);
         c.set_total(Some(1000));
-        let p = Progress {
-            rows: c.rows.load(Ordering::Relaxed),
-            total: c.total.load(Ordering::Relaxed).checked_sub(1),
-        };
+        let p = c.progress();
         assert_eq!(p.total, Some(1000));
         assert_eq!(p.fraction(), Some(0.25));
         assert_eq!(Progress::default().fraction(), None);
