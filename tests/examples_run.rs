@@ -3,10 +3,11 @@
 //! delivery), `crm_export` (the fast list traversal) and `call_card` (a
 //! verified placement opening, in its smoke mode).
 //!
-//! The binaries are the ones cargo builds next to this test: `cargo test`
-//! (and `--all-targets`) builds every example before running tests. Run
-//! alone (`cargo test --test examples_run`), build them first with
-//! `cargo build --examples`.
+//! The binaries are the programs `cargo build --examples` places at
+//! `target/<profile>/examples/<name>`; `./scripts/test` builds them before
+//! the tests. `cargo test --all-targets` alone does not: it compiles
+//! examples in test mode, as harnesses kept under hashed names. Run alone,
+//! `cargo build --examples && cargo test --test examples_run`.
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -71,7 +72,7 @@ fn example(name: &str) -> PathBuf {
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         path.exists(),
-        "{} is missing: run `cargo build --examples` (plain `cargo test` builds it)",
+        "{} is missing: run `cargo build --examples` first (./scripts/test does)",
         path.display()
     );
     path
