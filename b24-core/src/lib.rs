@@ -35,6 +35,7 @@ pub mod limits;
 pub mod list;
 pub mod placement_options;
 pub mod retry;
+pub mod v3;
 mod wire;
 
 pub use decode::DecodeError;
@@ -52,6 +53,7 @@ pub use typed::{
     InterfaceEvents, ListMethod, Method, MethodError, PlacementCommand, RestEvent, RestEvents,
     UndocumentedError,
 };
+pub use v3::{V3Filter, V3Order};
 
 /// Paths used by generated code. Not a public API.
 #[doc(hidden)]
@@ -62,6 +64,7 @@ pub mod __private {
     pub use crate::lenient;
     pub use crate::placement_options::PlacementOptions;
     pub use crate::typed::{looks_not_found, normalize_description};
+    pub use crate::v3::{FieldPath, V3Filter, V3Order};
     pub use crate::{
         ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, MethodError, Param,
         PlacementCommand, RestEvent, RestEvents, UndocumentedError,
