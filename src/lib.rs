@@ -73,8 +73,11 @@ pub use b24_core::{
     TokenStore,
     Tokens,
     UndocumentedError,
+    // REST 3.0 list queries.
+    V3Filter,
+    V3Order,
 };
-pub use b24_core::{lenient, placement_options, rest_events};
+pub use b24_core::{lenient, placement_options, rest_events, v3};
 #[cfg(feature = "axum")]
 pub use b24_core::{placement_bridge, placement_router};
 pub use b24_macros::generate;

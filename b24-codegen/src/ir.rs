@@ -23,6 +23,12 @@ pub enum Ty {
     Vec(Box<Ty>),
     /// A generated struct or enum, by index into [`Module::defs`].
     Def(usize),
+    /// A REST 3.0 `filter` (`V3Filter<F>`) over a field enum, a
+    /// [`Def::Fields`] by index into [`Module::defs`].
+    Filter(usize),
+    /// A REST 3.0 `order` (`V3Order<F>`) over a field enum, a
+    /// [`Def::Fields`] by index into [`Module::defs`].
+    Order(usize),
 }
 
 /// Which way data flows through a generated type.

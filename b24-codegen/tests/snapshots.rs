@@ -56,6 +56,11 @@ fn methods_and_events() {
 }
 
 #[test]
+fn rest_v3_typed_filter_and_order() {
+    check("b24-codegen/tests/specs/v3_tasks.yaml", "v3_tasks.rs");
+}
+
+#[test]
 fn deterministic() {
     let text = std::fs::read_to_string(root().join("tests/specs/my_widget.yaml")).unwrap();
     let a = b24_codegen::generate_str("a.yaml", &text, &Default::default())

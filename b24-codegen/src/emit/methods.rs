@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::types::setter_name;
 use super::{Emit, meta_docs};
 use crate::ir::{Api, Def, Dir, Idempotency, Method, Ty};
 
@@ -92,7 +93,11 @@ impl Emit<'_> {
             .collect();
         let (build, param) = match args {
             Some(args) => (
-                format!("let call = {path}::new({});\n", args.join(", ")),
+                format!(
+                    "let call = {path}::new({}){};\n",
+                    args.join(", "),
+                    self.example_filter(m, module)
+                ),
                 String::new(),
             ),
             // A required parameter is a struct of its own: take the call.
@@ -126,9 +131,40 @@ impl Emit<'_> {
         }
     }
 
+    /// The setters of a typed REST 3.0 `filter` and `order` for an example
+    /// (`.filter(V3Filter::new().gt(TaskdtoField::Id, 1))`), on the row's
+    /// `id` or first plain field; empty when the method has none.
+    fn example_filter(&self, m: &Method, module: &str) -> String {
+        let rt = &self.rt.base;
+        let mut out = String::new();
+        for f in m.params.iter().filter(|f| !f.required) {
+            let (Ty::Filter(i) | Ty::Order(i)) = f.ty else {
+                continue;
+            };
+            let Def::Fields(fe) = self.m.def(i) else {
+                continue;
+            };
+            let plain = || fe.variants.iter().filter(|v| v.nested.is_none());
+            let Some(v) = plain().find(|v| v.wire == "id").or_else(|| plain().next()) else {
+                continue;
+            };
+            let field = format!("{module}::{}::{}", fe.name, v.name);
+            let value = if v.wire == "id" { "1" } else { "\"text\"" };
+            let setter = setter_name(&m.params, f);
+            let arg = match f.ty {
+                Ty::Filter(_) => format!("{rt}::V3Filter::new().gt({field}, {value})"),
+                _ => format!("{rt}::V3Order::new().desc({field})"),
+            };
+            out.push_str(&format!("\n    .{setter}({arg})"));
+        }
+        out
+    }
+
     /// A value of `ty` for an example, `None` for a struct.
     fn example_value(&self, ty: &Ty) -> Option<String> {
         Some(match ty {
+            Ty::Filter(_) => format!("{}::V3Filter::new()", self.rt.base),
+            Ty::Order(_) => format!("{}::V3Order::new()", self.rt.base),
             Ty::String => "\"text\"".to_owned(),
             Ty::Int => "1".to_owned(),
             Ty::Num => "1.5".to_owned(),

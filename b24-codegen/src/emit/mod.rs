@@ -229,6 +229,14 @@ impl Emit<'_> {
                 let name = format_ident!("{}", self.m.def(*i).name());
                 quote!(#name)
             }
+            Ty::Filter(i) => {
+                let name = format_ident!("{}", self.m.def(*i).name());
+                quote!(#p::V3Filter<#name>)
+            }
+            Ty::Order(i) => {
+                let name = format_ident!("{}", self.m.def(*i).name());
+                quote!(#p::V3Order<#name>)
+            }
         }
     }
 

@@ -6,6 +6,19 @@ use quote::{format_ident, quote};
 use super::{Emit, docs, ident, lenient_fn};
 use crate::ir::{Def, Dir, Enum, EnumRepr, Field, FieldEnum, Ty, Wire};
 
+/// The setter of optional field `f` of a struct with `fields`: the field's
+/// name, or `set_{name}` when a field would clash with `new` or `extra`.
+pub(super) fn setter_name(fields: &[Field], f: &Field) -> String {
+    let clash = fields
+        .iter()
+        .any(|f| f.ident == "new" || f.ident == "extra");
+    if clash {
+        format!("set_{}", f.ident)
+    } else {
+        f.ident.clone()
+    }
+}
+
 impl Emit<'_> {
     fn serde_field_attrs(&self, f: &Field) -> TokenStream {
         let wire = &f.wire;
@@ -54,7 +67,7 @@ impl Emit<'_> {
         let p = &self.rt.p;
         let name = format_ident!("{}", f.name);
         let doc = format!(
-            " A field of `{}` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.",
+            " A field of `{}` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.",
             f.row
         );
         let mut variants = Vec::new();
@@ -99,6 +112,11 @@ impl Emit<'_> {
             impl ::std::convert::From<&str> for #name {
                 fn from(path: &str) -> Self {
                     Self::Raw(path.to_owned())
+                }
+            }
+            impl #p::FieldPath for #name {
+                fn path(&self) -> ::std::string::String {
+                    #name::path(self)
                 }
             }
             impl #p::serde::Serialize for #name {
@@ -147,9 +165,6 @@ impl Emit<'_> {
         let mut args = Vec::new();
         let mut inits = Vec::new();
         let mut setters = Vec::new();
-        let clash = s_fields
-            .iter()
-            .any(|f| f.ident == "new" || f.ident == "extra");
         for f in s_fields {
             let id = ident(&f.ident);
             let param = refs && lenient_fn(&f.ty).is_some();
@@ -173,11 +188,7 @@ impl Emit<'_> {
             } else {
                 inits.push(quote!(#id: ::std::option::Option::None));
                 let t = arg_ty(self.ty(&f.ty));
-                let setter = if clash {
-                    format_ident!("set_{}", f.ident)
-                } else {
-                    id.clone()
-                };
+                let setter = ident(&setter_name(s_fields, f));
                 let sdoc = format!(" Sets `{}`.", f.wire);
                 setters.push(quote! {
                     #[doc = #sdoc]

@@ -40,8 +40,10 @@ impl Lower<'_> {
         };
         let mut params = self.fields(&m.params, &name, Dir::Out)?;
         let output = self.result(m.result.as_ref(), &format!("{name}Result"))?;
-        if api == Api::V3 {
-            self.typed_select(&mut params, &output, &m.name)?;
+        if api == Api::V3
+            && let Some(fields) = self.typed_select(&mut params, &output, &m.name)?
+        {
+            typed_filter_and_order(&mut params, fields);
         }
         let list = match &m.list {
             // A REST 3.0 list pages with `pagination` and answers `items`.
@@ -107,18 +109,18 @@ impl Lower<'_> {
 
     /// A REST 3.0 `select` (a list of field names) becomes a list of the
     /// row's field enum, when the result's row (`item`, or an element of
-    /// `items`) is a struct with fields.
+    /// `items`) is a struct with fields. Returns the field enum.
     fn typed_select(
         &mut self,
         params: &mut [crate::ir::Field],
         output: &Ty,
         at: &Spanned<String>,
-    ) -> Result<(), Error> {
+    ) -> Result<Option<usize>, Error> {
         let Some(select) = params.iter_mut().find(|p| {
             p.wire == "select"
                 && matches!(&p.ty, Ty::Vec(inner) if matches!(**inner, Ty::Any | Ty::String))
         }) else {
-            return Ok(());
+            return Ok(None);
         };
         let row = ["item", "items"].into_iter().find_map(|key| {
             let ty = self.list_item_or_field(output, key)?;
@@ -131,14 +133,14 @@ impl Lower<'_> {
             }
         });
         let Some(row) = row else {
-            return Ok(());
+            return Ok(None);
         };
         let mut memo = std::mem::take(&mut self.field_enums);
         let fields = self.field_enum(row, 0, at, &mut memo);
         self.field_enums = memo;
         let fields = fields?;
         select.ty = Ty::Vec(Box::new(Ty::Def(fields)));
-        Ok(())
+        Ok(Some(fields))
     }
 
     /// The type of `result.key`, or of one element when it is an array.
@@ -246,6 +248,20 @@ impl Lower<'_> {
         match arr {
             Some(Ty::Vec(inner)) => *inner,
             _ => Ty::Any,
+        }
+    }
+}
+
+/// A REST 3.0 `filter` (a condition list) and `order` (an object) over the
+/// fields that `select` names: the same field enum types their fields.
+/// Parameters the spec types otherwise (a struct, a string) keep their type.
+fn typed_filter_and_order(params: &mut [crate::ir::Field], fields: usize) {
+    for p in params {
+        let untyped_list = matches!(&p.ty, Ty::Vec(inner) if matches!(**inner, Ty::Any));
+        match p.wire.as_str() {
+            "filter" if untyped_list || p.ty == Ty::Any => p.ty = Ty::Filter(fields),
+            "order" if matches!(p.ty, Ty::Map | Ty::Any) => p.ty = Ty::Order(fields),
+            _ => {}
         }
     }
 }
