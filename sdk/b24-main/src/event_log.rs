@@ -272,7 +272,9 @@ impl ::b24_core::__private::Method for EventlogGet {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_main::event_log::EventlogList::new();
+/// let call = b24_main::event_log::EventlogList::new()
+///     .filter(b24_core::V3Filter::new().gt(b24_main::event_log::EventlogListResultItemsItemField::Id, 1))
+///     .order(b24_core::V3Order::new().desc(b24_main::event_log::EventlogListResultItemsItemField::Id));
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
@@ -320,7 +322,7 @@ pub struct EventlogList {
     /// Wire name: `filter`.
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::b24_core::__private::V3Filter<EventlogListResultItemsItemField>,
     >,
     /// Sorting results in the format `{ "field": "value" }`.
     ///
@@ -333,10 +335,7 @@ pub struct EventlogList {
     /// Wire name: `order`.
     #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
     pub order: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::V3Order<EventlogListResultItemsItemField>,
     >,
     /// Pagination parameters:
     /// - `page` — page number
@@ -379,7 +378,7 @@ impl EventlogList {
     pub fn filter(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::b24_core::__private::V3Filter<EventlogListResultItemsItemField>,
         >,
     ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
@@ -390,10 +389,7 @@ impl EventlogList {
     pub fn order(
         mut self,
         value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
+            ::b24_core::__private::V3Order<EventlogListResultItemsItemField>,
         >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
@@ -443,7 +439,8 @@ impl ::b24_core::__private::ListMethod for EventlogList {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_main::event_log::EventlogTail::new();
+/// let call = b24_main::event_log::EventlogTail::new()
+///     .filter(b24_core::V3Filter::new().gt(b24_main::event_log::EventlogTailResultItemsItemField::Id, 1));
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
@@ -490,7 +487,7 @@ pub struct EventlogTail {
     /// Wire name: `filter`.
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::b24_core::__private::V3Filter<EventlogTailResultItemsItemField>,
     >,
     /// Reference point for retrieving new records:
     ///
@@ -534,7 +531,7 @@ impl EventlogTail {
     pub fn filter(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::b24_core::__private::V3Filter<EventlogTailResultItemsItemField>,
         >,
     ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
@@ -920,7 +917,7 @@ impl EventlogListResult {
         self
     }
 }
-/// A field of `EventlogListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `EventlogListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EventlogListResultItemsItemField {
@@ -964,6 +961,11 @@ impl ::std::convert::From<&str> for EventlogListResultItemsItemField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for EventlogListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        EventlogListResultItemsItemField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for EventlogListResultItemsItemField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -978,7 +980,7 @@ pub type EventlogTailResultItemsItem = EventlogListResultItemsItem;
 ///
 /// The same object as [`EventlogListResult`].
 pub type EventlogTailResult = EventlogListResult;
-/// A field of `EventlogTailResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `EventlogTailResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EventlogTailResultItemsItemField {
@@ -1020,6 +1022,11 @@ impl EventlogTailResultItemsItemField {
 impl ::std::convert::From<&str> for EventlogTailResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for EventlogTailResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        EventlogTailResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for EventlogTailResultItemsItemField {

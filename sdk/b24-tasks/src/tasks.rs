@@ -2001,7 +2001,9 @@ impl ::b24_core::__private::Method for TaskHistoryList {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TaskListV3::new();
+/// let call = b24_tasks::tasks::TaskListV3::new()
+///     .filter(b24_core::V3Filter::new().gt(b24_tasks::tasks::TaskdtoField::Id, 1))
+///     .order(b24_core::V3Order::new().desc(b24_tasks::tasks::TaskdtoField::Id));
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
@@ -2035,9 +2037,7 @@ pub struct TaskListV3 {
     ///
     /// Wire name: `filter`.
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
-    pub filter: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub filter: ::std::option::Option<::b24_core::__private::V3Filter<TaskdtoField>>,
     /// Sorting of results in the `{ "field": "value" }` format.
     ///
     /// Available values:
@@ -2052,12 +2052,7 @@ pub struct TaskListV3 {
     ///
     /// Wire name: `order`.
     #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
-    pub order: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub order: ::std::option::Option<::b24_core::__private::V3Order<TaskdtoField>>,
     /// Pagination parameters:
     /// - `page` — page number
     /// - `limit` — number of tasks per page, default `50`, maximum `1000`
@@ -2096,9 +2091,7 @@ impl TaskListV3 {
     #[must_use]
     pub fn filter(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::V3Filter<TaskdtoField>>,
     ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
         self
@@ -2107,12 +2100,7 @@ impl TaskListV3 {
     #[must_use]
     pub fn order(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::V3Order<TaskdtoField>>,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
         self
@@ -10209,7 +10197,7 @@ impl TaskFieldListResult {
         self
     }
 }
-/// A field of `TaskFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TaskFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskFieldListResultItemsItemField {
@@ -10248,6 +10236,11 @@ impl TaskFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for TaskFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for TaskFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        TaskFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for TaskFieldListResultItemsItemField {
@@ -10322,7 +10315,7 @@ impl TaskFilesAttachResult {
 ///
 /// The same object as [`TaskAddV3Result`].
 pub type TaskGetV3Result = TaskAddV3Result;
-/// A field of `File` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `File` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FileField {
@@ -10369,6 +10362,11 @@ impl ::std::convert::From<&str> for FileField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for FileField {
+    fn path(&self) -> ::std::string::String {
+        FileField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for FileField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10377,7 +10375,7 @@ impl ::b24_core::__private::serde::Serialize for FileField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `User` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `User` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserField {
@@ -10421,6 +10419,11 @@ impl ::std::convert::From<&str> for UserField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for UserField {
+    fn path(&self) -> ::std::string::String {
+        UserField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for UserField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10429,7 +10432,7 @@ impl ::b24_core::__private::serde::Serialize for UserField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Group` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Group` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GroupField {
@@ -10464,6 +10467,11 @@ impl ::std::convert::From<&str> for GroupField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for GroupField {
+    fn path(&self) -> ::std::string::String {
+        GroupField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for GroupField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10472,7 +10480,7 @@ impl ::b24_core::__private::serde::Serialize for GroupField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Stage` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Stage` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StageField {
@@ -10501,6 +10509,11 @@ impl ::std::convert::From<&str> for StageField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for StageField {
+    fn path(&self) -> ::std::string::String {
+        StageField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for StageField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10509,7 +10522,7 @@ impl ::b24_core::__private::serde::Serialize for StageField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Flow` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Flow` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FlowField {
@@ -10535,6 +10548,11 @@ impl ::std::convert::From<&str> for FlowField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for FlowField {
+    fn path(&self) -> ::std::string::String {
+        FlowField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for FlowField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10543,7 +10561,7 @@ impl ::b24_core::__private::serde::Serialize for FlowField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `TaskChat` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TaskChat` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskChatField {
@@ -10572,6 +10590,11 @@ impl ::std::convert::From<&str> for TaskChatField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for TaskChatField {
+    fn path(&self) -> ::std::string::String {
+        TaskChatField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for TaskChatField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10580,7 +10603,7 @@ impl ::b24_core::__private::serde::Serialize for TaskChatField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `TemplateReplicateParams` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TemplateReplicateParams` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TemplateReplicateParamsField {
@@ -10669,6 +10692,11 @@ impl ::std::convert::From<&str> for TemplateReplicateParamsField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for TemplateReplicateParamsField {
+    fn path(&self) -> ::std::string::String {
+        TemplateReplicateParamsField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for TemplateReplicateParamsField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10677,7 +10705,7 @@ impl ::b24_core::__private::serde::Serialize for TemplateReplicateParamsField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Template` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Template` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TemplateField {
@@ -10750,6 +10778,11 @@ impl ::std::convert::From<&str> for TemplateField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for TemplateField {
+    fn path(&self) -> ::std::string::String {
+        TemplateField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for TemplateField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10758,7 +10791,7 @@ impl ::b24_core::__private::serde::Serialize for TemplateField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Email` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Email` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EmailField {
@@ -10802,6 +10835,11 @@ impl ::std::convert::From<&str> for EmailField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for EmailField {
+    fn path(&self) -> ::std::string::String {
+        EmailField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for EmailField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10810,7 +10848,7 @@ impl ::b24_core::__private::serde::Serialize for EmailField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `ElapsedTime` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `ElapsedTime` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ElapsedTimeField {
@@ -10860,6 +10898,11 @@ impl ::std::convert::From<&str> for ElapsedTimeField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for ElapsedTimeField {
+    fn path(&self) -> ::std::string::String {
+        ElapsedTimeField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for ElapsedTimeField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10868,7 +10911,7 @@ impl ::b24_core::__private::serde::Serialize for ElapsedTimeField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Source` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Source` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SourceField {
@@ -10894,6 +10937,11 @@ impl ::std::convert::From<&str> for SourceField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for SourceField {
+    fn path(&self) -> ::std::string::String {
+        SourceField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for SourceField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -10902,7 +10950,7 @@ impl ::b24_core::__private::serde::Serialize for SourceField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `Taskdto` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `Taskdto` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskdtoField {
@@ -11191,6 +11239,11 @@ impl TaskdtoField {
 impl ::std::convert::From<&str> for TaskdtoField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for TaskdtoField {
+    fn path(&self) -> ::std::string::String {
+        TaskdtoField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for TaskdtoField {
