@@ -356,7 +356,7 @@ async fn rest_v3_methods() {
 
     let list = tasks::TaskListV3::new()
         .select(vec!["id".into(), "title".into()])
-        .filter(vec![json!(["id", "=", id])]);
+        .filter(b24::V3Filter::new().eq(tasks::TaskdtoField::Id, id));
     let items = hook
         .send(&list)
         .await
