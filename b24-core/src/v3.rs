@@ -6,14 +6,14 @@
 //! `{"logic": "or", "conditions": [...]}`. An order is an object of field
 //! → `"ASC"`/`"DESC"`, its keys in the order given. Both are generic over the
 //! method's field enum (`TaskdtoField`), so a field name is checked by the
-//! compiler; the enum's `Raw` variant (or a `&str`) names any other field.
+//! compiler; the enum's `Raw` variant names any other field.
 //!
 //! ```
 //! use b24_core::v3::{V3Filter, V3Order};
 //! use serde_json::json;
 //!
 //! // `&str` names a field as written; a generated field enum works the same.
-//! let filter = V3Filter::<&str>::new()
+//! let filter = V3Filter::new()
 //!     .eq("status", "NEW")
 //!     .or(V3Filter::new().is("id", [1, 2]).is_in("id", [3, 4, 5]));
 //! assert_eq!(
@@ -23,7 +23,7 @@
 //!         {"logic": "or", "conditions": [["id", [1, 2]], ["id", "in", [3, 4, 5]]]}
 //!     ])
 //! );
-//! let order = V3Order::<&str>::new().desc("deadline").asc("id");
+//! let order = V3Order::new().desc("deadline").asc("id");
 //! assert_eq!(serde_json::to_string(&order)?, r#"{"deadline":"DESC","id":"ASC"}"#);
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -197,15 +197,15 @@ impl<F: FieldPath> Serialize for Condition<F> {
 }
 
 /// A REST 3.0 `filter`: conditions joined by AND, serialized as the
-/// documented JSON array. `F` is the method's field enum; each builder
-/// method takes `impl Into<F>`, so a `&str` names a field the enum lacks
-/// (through its `Raw` variant).
+/// documented JSON array. `F` is the method's field enum (inferred from the
+/// first field given); its `Raw` variant, or `F::from("path")`, names a
+/// field the enum lacks.
 ///
 /// ```
 /// use b24_core::v3::{Operator, V3Filter};
 /// use serde_json::json;
 ///
-/// let f = V3Filter::<String>::new()
+/// let f = V3Filter::new()
 ///     .ge("created", "2025-01-01")
 ///     .between("priority", 1, 2)
 ///     .cond("status", Operator::Ne, "completed");
@@ -257,9 +257,9 @@ impl<F> V3Filter<F> {
 
     /// Adds `["field", op, value]`.
     #[must_use]
-    pub fn cond(self, field: impl Into<F>, op: Operator, value: impl Into<Value>) -> Self {
+    pub fn cond(self, field: F, op: Operator, value: impl Into<Value>) -> Self {
         self.push(Condition::Compare {
-            field: field.into(),
+            field,
             op: Some(op),
             value: value.into(),
         })
@@ -268,9 +268,9 @@ impl<F> V3Filter<F> {
     /// Adds the shorthand `["field", value]`: equals, or one of the values
     /// when `value` is an array.
     #[must_use]
-    pub fn is(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn is(self, field: F, value: impl Into<Value>) -> Self {
         self.push(Condition::Compare {
-            field: field.into(),
+            field,
             op: None,
             value: value.into(),
         })
@@ -278,59 +278,50 @@ impl<F> V3Filter<F> {
 
     /// Adds `["field", "=", value]`.
     #[must_use]
-    pub fn eq(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn eq(self, field: F, value: impl Into<Value>) -> Self {
         self.cond(field, Operator::Eq, value)
     }
 
     /// Adds `["field", "!=", value]`.
     #[must_use]
-    pub fn ne(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn ne(self, field: F, value: impl Into<Value>) -> Self {
         self.cond(field, Operator::Ne, value)
     }
 
     /// Adds `["field", ">", value]`.
     #[must_use]
-    pub fn gt(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn gt(self, field: F, value: impl Into<Value>) -> Self {
         self.cond(field, Operator::Gt, value)
     }
 
     /// Adds `["field", ">=", value]`.
     #[must_use]
-    pub fn ge(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn ge(self, field: F, value: impl Into<Value>) -> Self {
         self.cond(field, Operator::Ge, value)
     }
 
     /// Adds `["field", "<", value]`.
     #[must_use]
-    pub fn lt(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn lt(self, field: F, value: impl Into<Value>) -> Self {
         self.cond(field, Operator::Lt, value)
     }
 
     /// Adds `["field", "<=", value]`.
     #[must_use]
-    pub fn le(self, field: impl Into<F>, value: impl Into<Value>) -> Self {
+    pub fn le(self, field: F, value: impl Into<Value>) -> Self {
         self.cond(field, Operator::Le, value)
     }
 
     /// Adds `["field", "in", [values...]]`.
     #[must_use]
-    pub fn is_in<V: Into<Value>>(
-        self,
-        field: impl Into<F>,
-        values: impl IntoIterator<Item = V>,
-    ) -> Self {
+    pub fn is_in<V: Into<Value>>(self, field: F, values: impl IntoIterator<Item = V>) -> Self {
         let values: Vec<Value> = values.into_iter().map(Into::into).collect();
         self.cond(field, Operator::In, values)
     }
 
     /// Adds `["field", "between", [low, high]]` (both ends included).
     #[must_use]
-    pub fn between(
-        self,
-        field: impl Into<F>,
-        low: impl Into<Value>,
-        high: impl Into<Value>,
-    ) -> Self {
+    pub fn between(self, field: F, low: impl Into<Value>, high: impl Into<Value>) -> Self {
         self.cond(
             field,
             Operator::Between,
@@ -418,7 +409,7 @@ impl Serialize for Direction {
 /// ```
 /// use b24_core::v3::{Direction, V3Order};
 ///
-/// let order = V3Order::<&str>::new()
+/// let order = V3Order::new()
 ///     .asc("priority")
 ///     .by("deadline", Direction::Desc)
 ///     .desc("priority");
@@ -449,8 +440,7 @@ impl<F: FieldPath> V3Order<F> {
 
     /// Sorts by `field` in `direction` after the keys given so far.
     #[must_use]
-    pub fn by(mut self, field: impl Into<F>, direction: Direction) -> Self {
-        let field = field.into();
+    pub fn by(mut self, field: F, direction: Direction) -> Self {
         let path = field.path();
         match self.keys.iter_mut().find(|(f, _)| f.path() == path) {
             Some(key) => key.1 = direction,
@@ -461,13 +451,13 @@ impl<F: FieldPath> V3Order<F> {
 
     /// Sorts by `field`, ascending.
     #[must_use]
-    pub fn asc(self, field: impl Into<F>) -> Self {
+    pub fn asc(self, field: F) -> Self {
         self.by(field, Direction::Asc)
     }
 
     /// Sorts by `field`, descending.
     #[must_use]
-    pub fn desc(self, field: impl Into<F>) -> Self {
+    pub fn desc(self, field: F) -> Self {
         self.by(field, Direction::Desc)
     }
 }
@@ -530,7 +520,7 @@ mod tests {
         let f = V3Filter::<Field>::new()
             .gt(Field::Id, 10)
             .ne(Field::Responsible(Box::new(UserField::Name)), "Ann")
-            .le("custom.field", 2.5)
+            .le(Field::from("custom.field"), 2.5)
             .lt(Field::Id, 100)
             .is(Field::Id, json!(null));
         assert_eq!(
@@ -587,7 +577,7 @@ mod tests {
     #[test]
     fn order_keeps_key_order_and_replaces_a_repeated_field() {
         let o = V3Order::<Field>::new()
-            .desc("deadline")
+            .desc(Field::from("deadline"))
             .asc(Field::Id)
             .by(Field::Raw("id".into()), Direction::Desc);
         assert_eq!(
