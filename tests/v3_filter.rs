@@ -226,3 +226,39 @@ async fn raw_fields_reach_the_portal() {
     assert_eq!(sent.params["filter"], json!([["title", "=", "Task #1"]]));
     assert!(matches!(err, b24::Error::V3Validation(_)), "{err:?}");
 }
+
+/// In a REST 3.0 batch, a condition's value can be an earlier command's
+/// list (`Cmd::each`, `{"$refArray": ...}`): typed methods, no JSON.
+#[tokio::test]
+async fn a_batch_filters_by_an_earlier_list() {
+    let emu = b24_emulator::Emulator::builder()
+        .seed_tasks(5)
+        .start()
+        .await
+        .expect("emulator");
+    let hook = b24::Client::from_webhook(&emu.webhook_url()).expect("webhook client");
+    let mut batch = hook.batch();
+    let few = batch.push(
+        &TaskListV3::new()
+            .select(vec![F::Id])
+            .filter(V3Filter::new().is_in(F::Id, [2, 4])),
+    );
+    let again = batch.push(
+        &TaskListV3::new()
+            .select(vec![F::Id, F::Title])
+            .filter(V3Filter::new().cond(F::Id, Operator::In, few.each("id")))
+            .order(V3Order::new().desc(F::Id)),
+    );
+    let results = batch.send().await.expect("batch");
+    let rows = results
+        .get(&again)
+        .expect("second command")
+        .result
+        .items
+        .expect("items");
+    let got: Vec<(i64, String)> = rows
+        .into_iter()
+        .map(|t| (t.id.expect("id"), t.title.expect("title")))
+        .collect();
+    assert_eq!(got, [(4, "Task #4".to_owned()), (2, "Task #2".to_owned())]);
+}

@@ -341,3 +341,74 @@ methods:
         "{code}"
     );
 }
+
+#[test]
+fn v3_filter_and_order_take_the_select_field_enum() {
+    let spec = parse(
+        "scope: tasks
+methods:
+  - name: tasks.task.list
+    api: v3
+    params:
+      - {name: select, type: array}
+      - {name: filter, type: array}
+      - {name: order, type: object}
+    result:
+      type: object
+      fields:
+        - name: items
+          type: array
+          items:
+            type: object
+            fields: [{name: id, type: integer}]
+  - name: call.followup.list
+    api: v3
+    params:
+      - {name: select, type: array}
+      - {name: filter, type: object}
+      - {name: order, type: object}
+    result:
+      type: object
+      fields:
+        - name: items
+          type: array
+          items:
+            type: object
+            fields: [{name: callId, type: string}]
+  - name: timeman.record.list
+    api: v3
+    params:
+      - {name: select, type: array}
+      - {name: filter, type: array}
+      - {name: order, type: object}
+    result:
+      type: object
+      fields: [{name: items, type: array}]
+",
+    );
+    let m = lower(&spec).unwrap();
+    let ty = |method: usize, wire: &str| {
+        m.methods[method]
+            .params
+            .iter()
+            .find(|p| p.wire == wire)
+            .map(|p| p.ty.clone())
+            .unwrap()
+    };
+    // Typed row: select, filter and order share its field enum.
+    let Ty::Vec(select) = ty(0, "select") else {
+        panic!("select: {:?}", ty(0, "select"))
+    };
+    let Ty::Def(fields) = *select else {
+        panic!("select item: {select:?}")
+    };
+    assert!(matches!(m.def(fields), Def::Fields(_)));
+    assert_eq!(ty(0, "filter"), Ty::Filter(fields));
+    assert_eq!(ty(0, "order"), Ty::Order(fields));
+    // A filter written as an object is another shape: it keeps its type.
+    assert_eq!(ty(1, "filter"), Ty::Map);
+    assert!(matches!(ty(1, "order"), Ty::Order(_)));
+    // No typed row, no field enum: today's types.
+    assert_eq!(ty(2, "filter"), Ty::Vec(Box::new(Ty::Any)));
+    assert_eq!(ty(2, "order"), Ty::Map);
+}
