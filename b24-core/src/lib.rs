@@ -13,6 +13,9 @@
 //! while let Some(deal) = deals.try_next().await? { /* ... */ }
 //! ```
 //!
+//! REST 3.0 lists take a typed [`V3Filter`] and [`V3Order`] over the
+//! method's field enum ([`v3`]).
+//!
 //! Responses are read in `wire` (error bodies and envelopes), lenient
 //! scalars in [`lenient`], form bodies and `$result` references by `b24-form`.
 #![deny(missing_docs)]
