@@ -116,24 +116,29 @@ pub(super) fn event_bind(st: &mut State, caller: &Caller, params: &Value) -> R {
         ));
     }
     let connector = str_param(params, "auth_connector").unwrap_or_default();
-    if st.handlers.iter().any(|h| {
-        h.event == event && h.handler == handler && h.auth_type == auth_type && h.offline == offline
-    }) {
+    let same = [
+        eq("EVENT", event.as_str()),
+        eq("HANDLER", handler.as_str()),
+        eq("AUTH_TYPE", auth_type),
+        eq("OFFLINE", offline),
+    ];
+    if st.row::<EventHandler>(EVENT_HANDLERS, &same).is_some() {
         return Err(ApiError::new(
             400,
             "ERROR_HANDLER_ALREADY_EXIST",
             "Handler already exists!",
         ));
     }
-    let id = st.next_seq();
-    st.handlers.push(EventHandler {
-        id,
-        event,
-        handler,
-        auth_type,
-        offline,
-        connector,
-    });
+    st.insert(
+        EVENT_HANDLERS,
+        &EventHandler {
+            event,
+            handler,
+            auth_type,
+            offline,
+            connector,
+        },
+    );
     Ok(Output::one(json!(true)))
 }
 
@@ -153,14 +158,37 @@ pub(super) fn event_unbind(st: &mut State, caller: &Caller, params: &Value) -> R
             "Access denied! Offline events unbinding requires administrator access rights",
         ));
     }
-    let before = st.handlers.len();
-    st.handlers.retain(|h| {
-        !(h.event == event
-            && h.offline == offline
-            && handler.as_ref().is_none_or(|x| *x == h.handler)
-            && auth_type.is_none_or(|a| a == h.auth_type))
-    });
-    Ok(Output::one(json!({"count": before - st.handlers.len()})))
+    let mut which = vec![eq("EVENT", event), eq("OFFLINE", offline)];
+    which.extend(handler.map(|h| eq("HANDLER", h)));
+    which.extend(auth_type.map(|a| eq("AUTH_TYPE", a)));
+    let count = st.remove(EVENT_HANDLERS, &which);
+    Ok(Output::one(json!({ "count": count })))
+}
+
+/// The rows of a binding family (`event.get`, `placement.get`) for an app,
+/// oldest first, narrowed by an optional v2 `filter` over their fields,
+/// each as `wire` shows it.
+fn bound<T: serde::de::DeserializeOwned>(
+    st: &State,
+    caller: &Caller,
+    params: &Value,
+    family: &str,
+    wire: impl Fn(T) -> Value,
+) -> R {
+    require_app(caller)?;
+    let filter = parse_filter(&map_param(params, "filter").unwrap_or_default());
+    let rows = st.rows::<T>(family, &filter);
+    Ok(Output::one(Value::Array(
+        rows.into_iter().map(|(_, row)| wire(row)).collect(),
+    )))
+}
+
+/// `event.get`, filtered by `event`, `handler`, `auth_type`, `offline`.
+pub(super) fn event_get(st: &State, caller: &Caller, params: &Value) -> R {
+    bound(st, caller, params, EVENT_HANDLERS, |h: EventHandler| {
+        json!({"event": h.event, "handler": h.handler,
+               "auth_type": h.auth_type.to_string(), "offline": u8::from(h.offline)})
+    })
 }
 
 pub(super) fn offline_row(e: &crate::state::OfflineEvent, full: bool) -> Value {
@@ -314,7 +342,7 @@ pub(super) fn offline_clear(st: &mut State, caller: &Caller, params: &Value, err
 
 /// Placement codes by scope (a subset of `widgets/placements.md`); an empty
 /// scope marks global placements.
-pub(super) const PLACEMENTS: &[(&str, &str)] = &[
+pub(super) const PLACEMENT_CODES: &[(&str, &str)] = &[
     ("crm", "CRM_DEAL_LIST_TOOLBAR"),
     ("crm", "CRM_DEAL_DETAIL_TOOLBAR"),
     ("crm", "CRM_DEAL_DETAIL_TAB"),
@@ -387,7 +415,7 @@ pub(super) fn event_catalog(caller: &Caller, params: &Value) -> Vec<String> {
     catalog_filter(caller, params, own.chain(specs))
 }
 
-/// `placement.list`: the concrete codes of [`PLACEMENTS`], then every
+/// `placement.list`: the concrete codes of [`PLACEMENT_CODES`], then every
 /// placement spec whose code is not a template (`CRM_XXX_...`).
 pub(super) fn placement_catalog(caller: &Caller, params: &Value) -> Vec<String> {
     let spec = crate::registry::catalog::catalog();
@@ -405,7 +433,7 @@ pub(super) fn placement_catalog(caller: &Caller, params: &Value) -> Vec<String> 
     catalog_filter(
         caller,
         params,
-        PLACEMENTS.iter().map(|(s, c)| (*c, *s)).chain(specs),
+        PLACEMENT_CODES.iter().map(|(s, c)| (*c, *s)).chain(specs),
     )
 }
 
@@ -456,23 +484,19 @@ pub(super) fn placement_bind(
             "The OPTIONS[errorHandlerUrl] parameter is required for PAGE_BACKGROUND_WORKER",
         ));
     }
-    if single
-        && st
-            .placements
-            .iter()
-            .any(|p| p.placement == placement && p.user_id == user_id)
-    {
+    let mine = [
+        eq("PLACEMENT", placement.as_str()),
+        eq("USER_ID", user_id),
+        eq("HANDLER", handler.as_str()),
+    ];
+    if single && st.row::<Placement>(PLACEMENTS, &mine[..2]).is_some() {
         return Err(ApiError::new(
             200,
             "ERROR_PLACEMENT_MAX_COUNT",
             "Placement max count exceeded",
         ));
     }
-    if st
-        .placements
-        .iter()
-        .any(|p| p.placement == placement && p.handler == handler && p.user_id == user_id)
-    {
+    if st.row::<Placement>(PLACEMENTS, &mine).is_some() {
         return Ok(Output::one(json!(true)));
     }
     let title = str_param(params, "TITLE").unwrap_or_default();
@@ -482,15 +506,18 @@ pub(super) fn placement_bind(
         Some(v @ Value::Object(_)) => v.clone(),
         _ => json!({"en": {"TITLE": title, "DESCRIPTION": description, "GROUP_NAME": group_name}}),
     };
-    st.placements.push(Placement {
-        placement: placement.clone(),
-        handler: handler.clone(),
-        title,
-        description,
-        options,
-        lang_all,
-        user_id,
-    });
+    st.insert(
+        PLACEMENTS,
+        &Placement {
+            placement: placement.clone(),
+            handler: handler.clone(),
+            title,
+            description,
+            options,
+            lang_all,
+            user_id,
+        },
+    );
     portal.ui(UiEvent::PlacementBound { placement, handler });
     Ok(Output::one(json!(true)))
 }
@@ -519,11 +546,18 @@ pub(super) fn placement_unbind(st: &mut State, caller: &Caller, params: &Value) 
     };
     let handler = str_param(params, "HANDLER").filter(|h| !h.is_empty());
     let user_id = int_param(params, "USER_ID").map(|u| u.max(0) as u64);
-    let before = st.placements.len();
-    st.placements.retain(|p| {
-        !(p.placement == placement
-            && handler.as_ref().is_none_or(|h| *h == p.handler)
-            && user_id.is_none_or(|u| u == p.user_id))
-    });
-    Ok(Output::one(json!({"count": before - st.placements.len()})))
+    let mut which = vec![eq("PLACEMENT", placement)];
+    which.extend(handler.map(|h| eq("HANDLER", h)));
+    which.extend(user_id.map(|u| eq("USER_ID", u)));
+    let count = st.remove(PLACEMENTS, &which);
+    Ok(Output::one(json!({ "count": count })))
+}
+
+/// `placement.get`, filtered by `placement`, `handler`, `userId`.
+pub(super) fn placement_get(st: &State, caller: &Caller, params: &Value) -> R {
+    bound(st, caller, params, PLACEMENTS, |p: Placement| {
+        json!({"placement": p.placement, "userId": p.user_id, "handler": p.handler,
+               "options": p.options, "title": p.title, "description": p.description,
+               "langAll": p.lang_all})
+    })
 }

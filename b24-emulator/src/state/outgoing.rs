@@ -3,7 +3,9 @@
 
 use serde_json::{Value, json};
 
+use super::families::EVENT_HANDLERS;
 use super::*;
+use crate::store::eq;
 
 /// Deliveries kept.
 const MAX_DELIVERIES: usize = 100_000;
@@ -115,13 +117,9 @@ impl Portal {
     pub(crate) fn emit(&self, st: &mut State, event: &str, data: Value, user_id: u64) {
         let event = event.to_uppercase();
         let ts = (self.shared.clock.unix() as i64).to_string();
-        let online: Vec<EventHandler> = st
-            .handlers
-            .iter()
-            .filter(|h| h.event == event && !h.offline)
-            .cloned()
-            .collect();
-        for h in online {
+        let bound: Vec<(u64, EventHandler)> =
+            st.rows(EVENT_HANDLERS, &[eq("EVENT", event.as_str())]);
+        for (id, h) in bound.iter().filter(|(_, h)| !h.offline) {
             let as_user = if h.auth_type > 0 {
                 h.auth_type
             } else {
@@ -130,19 +128,15 @@ impl Portal {
             let auth = self.event_auth(st, as_user, false);
             let form = json!({
                 "event": event,
-                "event_handler_id": h.id.to_string(),
+                "event_handler_id": id.to_string(),
                 "data": data,
                 "ts": ts,
                 "auth": auth,
             });
             self.post(st, &h.handler, &event, &form);
         }
-        let offline: Vec<EventHandler> = st
-            .handlers
-            .iter()
-            .filter(|h| h.event == event && h.offline)
-            .cloned()
-            .collect();
+        let offline: Vec<&EventHandler> =
+            bound.iter().map(|(_, h)| h).filter(|h| h.offline).collect();
         let was_empty = !st.offline.iter().any(|e| e.process_id.is_none());
         for h in &offline {
             let id = st.next_seq();

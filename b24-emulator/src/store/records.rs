@@ -319,6 +319,24 @@ impl Store {
         }
     }
 
+    /// A stored (written, not seeded) record by ID: the rows of a family
+    /// without seeded fields.
+    pub fn record(&self, id: u64) -> Option<&Record> {
+        self.overlay.get(&id)?.as_ref()
+    }
+
+    /// The stored records, ascending by ID.
+    pub fn records(&self) -> impl Iterator<Item = (u64, &Record)> {
+        self.overlay
+            .iter()
+            .filter_map(|(id, r)| r.as_ref().map(|r| (*id, r)))
+    }
+
+    /// The ID the next [`Store::add`] gives.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
     /// One field of a row.
     pub fn field(&self, row: Row<'_>, name: &str) -> Option<Value> {
         match row {
