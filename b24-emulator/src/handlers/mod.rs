@@ -10,7 +10,7 @@ pub(crate) mod bindings;
 pub(crate) mod entity;
 pub(crate) mod spec;
 pub(crate) mod tasks;
-use crate::state::families::{CALLS, EVENT_HANDLERS, PLACEMENTS};
+use crate::state::families::{CALLS, EVENT_HANDLERS, PLACEMENTS, STATISTICS};
 use crate::state::{
     AuthKind, EventHandler, ExternalCall, Placement, Portal, State, UiEvent, has_scope,
 };
@@ -117,6 +117,7 @@ const TELEPHONY: &[&str] = &[
     "telephony.externalcall.hide",
     "telephony.externalcall.searchcrmentities",
     "telephony.externalcall.attachrecord",
+    "voximplant.statistic.get",
 ];
 
 /// Which store and verb a `crm.*` method maps to.
@@ -325,6 +326,7 @@ pub(crate) fn call(
             let list = placement_catalog(caller, params);
             Ok(Output::one(json!(list)))
         }
+        "voximplant.statistic.get" => call_statistics(st, params),
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),

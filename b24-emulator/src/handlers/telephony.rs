@@ -293,8 +293,25 @@ pub(super) fn telephony(
                 "CALL_VOTE": vote, "COST": cost, "COST_CURRENCY": currency,
                 "CALL_FAILED_CODE": status, "CALL_FAILED_REASON": reason, "REST_APP_ID": "1",
                 "REST_APP_NAME": "Emulator app", "CRM_ACTIVITY_ID": activity, "COMMENT": null,
-                "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": eid, "ID": id,
+                "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": eid,
             });
+            // The call's row in the statistics (`voximplant.statistic.get`):
+            // its ID is the record's, its values strings, as the page shows.
+            let mut row: Record = record
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| match v {
+                    Value::Number(n) => (k.clone(), json!(n.to_string())),
+                    v => (k.clone(), v.clone()),
+                })
+                .collect();
+            row.insert("CALL_TYPE".into(), json!(c.call_type.to_string()));
+            row.insert("CALL_CATEGORY".into(), json!("external"));
+            row.insert("RECORD_FILE_ID".into(), json!(c.records.first()));
+            let stat_id = st.insert(STATISTICS, &row);
+            let mut record = record;
+            record["ID"] = json!(stat_id);
             let data = json!({
                 "CALL_ID": c.call_id, "CALL_TYPE": c.call_type.to_string(), "PHONE_NUMBER": c.phone_number,
                 "PORTAL_NUMBER": format!("REST_APP:{}", c.line_number), "PORTAL_USER_ID": user_id.to_string(),
@@ -398,4 +415,25 @@ pub(super) fn telephony(
         }
         _ => Err(method_not_found()),
     }
+}
+
+/// `voximplant.statistic.get`: the finished calls, 50 a page, with `FILTER`
+/// (v2 operators), `SORT` and `ORDER`, and `start`.
+pub(super) fn call_statistics(st: &State, params: &Value) -> R {
+    let filter = map_param(params, "FILTER").map_err(|()| {
+        ApiError::argument(400, "FILTER", "Argument 'FILTER' must be an object".into())
+    })?;
+    let order = str_param(params, "SORT")
+        .map(|field| store::OrderBy {
+            field: field.to_uppercase(),
+            desc: str_param(params, "ORDER").is_some_and(|o| o.eq_ignore_ascii_case("desc")),
+        })
+        .into_iter()
+        .collect();
+    let q = Query {
+        filter: parse_filter(&filter),
+        order,
+        start: start_param(params),
+    };
+    Ok(list_page(st.family(STATISTICS), &q, &[]))
 }

@@ -19,6 +19,8 @@ use crate::store::{Cond, Record, Store};
 pub(crate) const TASKS: &str = "tasks.task";
 /// `telephony.externalcall.*` ([`ExternalCall`](super::ExternalCall)).
 pub(crate) const CALLS: &str = "telephony.externalcall";
+/// The rows of `voximplant.statistic.get`: one a finished external call.
+pub(crate) const STATISTICS: &str = "voximplant.statistic";
 /// `event.bind` registrations ([`EventHandler`](super::EventHandler)).
 pub(crate) const EVENT_HANDLERS: &str = "event";
 /// `placement.bind` registrations ([`Placement`](super::Placement)).

@@ -61,7 +61,12 @@ fn core(e: V3Error) -> ApiError {
     let message = if e.validation.is_empty() {
         e.message
     } else {
-        let parts: Vec<&str> = e.validation.iter().map(|(_, m)| m.as_str()).collect();
+        let parts: Vec<&str> = e
+            .validation
+            .iter()
+            .map(|(_, m)| m.as_str())
+            .filter(|m| !m.is_empty())
+            .collect();
         parts.join("; ")
     };
     ApiError::new(400, "ERROR_CORE", &message)
