@@ -191,21 +191,14 @@ pub(super) fn event_get(st: &State, caller: &Caller, params: &Value) -> R {
     })
 }
 
-pub(super) fn offline_row(e: &crate::state::OfflineEvent, full: bool) -> Value {
-    let mut v = json!({
-        "ID": e.id.to_string(),
-        "TIMESTAMP_X": iso8601(e.ts),
-        "EVENT_NAME": e.event,
-        "EVENT_DATA": e.data,
-        "EVENT_ADDITIONAL": {"user_id": "1"},
-        "MESSAGE_ID": e.message_id,
-    });
-    if full {
-        v["PROCESS_ID"] = json!(e.process_id.clone().unwrap_or_default());
-        v["ERROR"] = json!(if e.error { "1" } else { "0" });
-        v["CONNECTOR_ID"] = json!(e.connector);
+/// An offline event as `event.offline.get` shows it: without the queue's
+/// own columns, which `event.offline.list` shows too.
+fn offline_row(rec: &Record) -> Value {
+    let mut row = rec.clone();
+    for k in ["PROCESS_ID", "ERROR", "CONNECTOR_ID"] {
+        row.remove(k);
     }
-    v
+    Value::Object(row)
 }
 
 pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R {
@@ -213,43 +206,43 @@ pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R 
     if !st.is_admin(caller.user_id) {
         return Err(ApiError::access_denied());
     }
-    let limit = int_param(params, "limit").unwrap_or(50).clamp(1, 1000) as usize;
+    let limit = int_param(params, "limit").unwrap_or(50).clamp(1, 1000) as u64;
     let clear = truthy(param(params, "clear"), true);
-    let want_errors = truthy(param(params, "error"), false);
+    let error = if truthy(param(params, "error"), false) {
+        "1"
+    } else {
+        "0"
+    };
     let connector = str_param(params, "auth_connector").unwrap_or_default();
-    let filter = map_param(params, "filter").unwrap_or_default();
-    let conds = parse_filter(&filter);
-    let picked: Vec<usize> = st
-        .offline
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| {
-            e.process_id.is_none() && e.error == want_errors && e.connector == connector
-        })
-        .filter(|(_, e)| {
-            let row = offline_row(e, false);
-            let get = |f: &str| row.get(f).cloned().unwrap_or(Value::Null);
-            conds.iter().all(|c| c.matches(&get))
-        })
-        .map(|(i, _)| i)
-        .take(limit)
-        .collect();
+    let mut filter = parse_filter(&map_param(params, "filter").unwrap_or_default());
+    filter.extend([
+        eq("PROCESS_ID", ""),
+        eq("ERROR", error),
+        eq("CONNECTOR_ID", connector),
+    ]);
+    let q = Query {
+        filter,
+        order: Vec::new(),
+        start: None,
+    };
+    let store = st.family(OFFLINE_EVENTS);
+    let picked = store.list_by(&q, limit, &|_, v| v).ids;
     let events: Vec<Value> = picked
         .iter()
-        .map(|&i| offline_row(&st.offline[i], false))
+        .filter_map(|id| store.record(*id).map(offline_row))
         .collect();
     let process_id = if clear {
-        let mut i = 0;
-        st.offline.retain(|_| {
-            let keep = !picked.contains(&i);
-            i += 1;
-            keep
-        });
+        let store = st.family_mut(OFFLINE_EVENTS);
+        for id in &picked {
+            store.delete(*id);
+        }
         Value::Null
     } else {
         let pid = st.token(32);
-        for &i in &picked {
-            st.offline[i].process_id = Some(pid.clone());
+        let taken = Record::from_iter([("PROCESS_ID".to_owned(), json!(pid))]);
+        let store = st.family_mut(OFFLINE_EVENTS);
+        for id in &picked {
+            store.update(*id, &taken, 0, 0);
         }
         json!(pid)
     };
@@ -263,23 +256,12 @@ pub(super) fn offline_list(st: &mut State, caller: &Caller, params: &Value) -> R
     if !st.is_admin(caller.user_id) {
         return Err(ApiError::access_denied());
     }
-    let start = start_param(params).unwrap_or(0) as usize;
-    let total = st.offline.len();
-    let rows: Vec<Value> = st
-        .offline
-        .iter()
-        .skip(start)
-        .take(PAGE as usize)
-        .map(|e| offline_row(e, true))
-        .collect();
-    let next = (start + (PAGE as usize) < total).then_some((start as u64) + PAGE);
-    Ok(Output {
-        rows: rows.len() as u64,
-        synthesized: false,
-        result: json!(rows),
-        total: Some(total as u64),
-        next,
-    })
+    let q = Query {
+        filter: Vec::new(),
+        order: Vec::new(),
+        start: start_param(params),
+    };
+    Ok(list_page(st.family(OFFLINE_EVENTS), &q, &[]))
 }
 
 pub(super) fn ids_of(v: Option<&Value>) -> Option<Vec<String>> {
@@ -320,22 +302,31 @@ pub(super) fn offline_clear(st: &mut State, caller: &Caller, params: &Value, err
             "Argument 'process_id' is null or empty".into(),
         ));
     };
-    let ids = ids_of(param(params, "id"));
-    let messages = ids_of(param(params, "message_id"));
-    let selected = |e: &crate::state::OfflineEvent| {
-        e.process_id.as_deref() == Some(pid.as_str())
-            && ids
-                .as_ref()
-                .is_none_or(|ids| ids.contains(&e.id.to_string()))
-            && messages.as_ref().is_none_or(|m| m.contains(&e.message_id))
-    };
+    let mut which = vec![eq("PROCESS_ID", pid)];
+    for (field, values) in [
+        ("ID", param(params, "id")),
+        ("MESSAGE_ID", param(params, "message_id")),
+    ] {
+        if let Some(values) = ids_of(values) {
+            which.push(store::Cond::Leaf {
+                field: field.to_owned(),
+                op: store::Op::In,
+                value: json!(values),
+            });
+        }
+    }
     if error {
-        for e in st.offline.iter_mut().filter(|e| selected(e)) {
-            e.error = true;
-            e.process_id = None;
+        // Back in the queue, marked as failed.
+        let failed = Record::from_iter([
+            ("ERROR".to_owned(), json!("1")),
+            ("PROCESS_ID".to_owned(), json!("")),
+        ]);
+        let store = st.family_mut(OFFLINE_EVENTS);
+        for id in store.ids(&which) {
+            store.update(id, &failed, 0, 0);
         }
     } else {
-        st.offline.retain(|e| !selected(e));
+        st.remove(OFFLINE_EVENTS, &which);
     }
     Ok(Output::one(json!(true)))
 }

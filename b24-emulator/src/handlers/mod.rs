@@ -10,7 +10,7 @@ pub(crate) mod bindings;
 pub(crate) mod entity;
 pub(crate) mod spec;
 pub(crate) mod tasks;
-use crate::state::families::{CALLS, EVENT_HANDLERS, PLACEMENTS, STATISTICS};
+use crate::state::families::{CALLS, EVENT_HANDLERS, OFFLINE_EVENTS, PLACEMENTS, STATISTICS};
 use crate::state::{
     AuthKind, EventHandler, ExternalCall, Placement, Portal, State, UiEvent, has_scope,
 };

@@ -23,6 +23,10 @@ pub(crate) const CALLS: &str = "telephony.externalcall";
 pub(crate) const STATISTICS: &str = "voximplant.statistic";
 /// `event.bind` registrations ([`EventHandler`](super::EventHandler)).
 pub(crate) const EVENT_HANDLERS: &str = "event";
+/// The queue of `event.offline.get`: one record an event for an offline
+/// handler, with `PROCESS_ID` (empty while waiting), `ERROR` and
+/// `CONNECTOR_ID` beside the fields the methods show.
+pub(crate) const OFFLINE_EVENTS: &str = "event.offline";
 /// `placement.bind` registrations ([`Placement`](super::Placement)).
 pub(crate) const PLACEMENTS: &str = "placement";
 

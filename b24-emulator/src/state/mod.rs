@@ -64,7 +64,6 @@ pub(crate) struct State {
     pub companies: Store,
     pub users: Store,
     pub items: HashMap<i64, Store>,
-    pub offline: Vec<OfflineEvent>,
     /// The generic entity store: one [`Store`] per CRUD family of the
     /// specs (`catalog.product`, `calendar.event`, `department`, …) and
     /// per family of the portal's own handlers ([`families`]).
@@ -245,7 +244,6 @@ impl Portal {
             companies,
             users: Store::new(Kind::User, users, users, 0),
             items,
-            offline: Vec::new(),
             entities: HashMap::new(),
             bindings: HashMap::new(),
             binding_ids: 0,

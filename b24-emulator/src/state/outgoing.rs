@@ -3,8 +3,9 @@
 
 use serde_json::{Value, json};
 
-use super::families::EVENT_HANDLERS;
+use super::families::{EVENT_HANDLERS, OFFLINE_EVENTS};
 use super::*;
+use crate::clock::iso8601;
 use crate::store::eq;
 
 /// Deliveries kept.
@@ -137,20 +138,17 @@ impl Portal {
         }
         let offline: Vec<&EventHandler> =
             bound.iter().map(|(_, h)| h).filter(|h| h.offline).collect();
-        let was_empty = !st.offline.iter().any(|e| e.process_id.is_none());
+        let waiting = [eq("PROCESS_ID", "")];
+        let was_empty = st.family(OFFLINE_EVENTS).ids(&waiting).is_empty();
+        let at = iso8601(self.shared.clock.unix() as i64);
         for h in &offline {
-            let id = st.next_seq();
             let message_id = st.token(32);
-            st.offline.push(OfflineEvent {
-                id,
-                ts: self.shared.clock.unix() as i64,
-                event: event.clone(),
-                data: data.clone(),
-                message_id,
-                process_id: None,
-                error: false,
-                connector: h.connector.clone(),
+            let queued = json!({
+                "TIMESTAMP_X": at, "EVENT_NAME": event, "EVENT_DATA": data,
+                "EVENT_ADDITIONAL": {"user_id": "1"}, "MESSAGE_ID": message_id,
+                "PROCESS_ID": "", "ERROR": "0", "CONNECTOR_ID": h.connector,
             });
+            st.insert(OFFLINE_EVENTS, &queued);
         }
         if !offline.is_empty() && was_empty && event != "ONOFFLINEEVENT" {
             // onOfflineEvent tells the app that the queue has something.

@@ -209,19 +209,6 @@ pub(crate) struct EventHandler {
     pub connector: String,
 }
 
-/// A queued offline event.
-#[derive(Debug, Clone)]
-pub(crate) struct OfflineEvent {
-    pub id: u64,
-    pub ts: i64,
-    pub event: String,
-    pub data: Value,
-    pub message_id: String,
-    pub process_id: Option<String>,
-    pub error: bool,
-    pub connector: String,
-}
-
 /// A `placement.bind` registration: the typed view of a record of
 /// [`PLACEMENTS`](super::families::PLACEMENTS).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
