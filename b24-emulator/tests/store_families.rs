@@ -387,3 +387,67 @@ async fn v2_tasks_read_back_through_rest_3_and_the_reverse() {
     assert_eq!(s, 400, "{v}");
     e.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_report_and_the_cost_model_count_these_families() {
+    use b24_emulator::cost::{COUNT_SECS_PER_ROW, PAGE_SECS};
+    let e = Emulator::builder()
+        .seed_users(3)
+        .seed_tasks(1_000)
+        .bucket(1_000_000, 100_000.0)
+        .realistic(true)
+        .start()
+        .await
+        .unwrap();
+    let t = e.authorize(1, &[]).access_token;
+    // A counted v2 page of the store's tasks costs the page and its rows;
+    // `start=-1` only the page.
+    let counted = hook(&e, "tasks.task.list", json!({"start": 0})).await;
+    assert_eq!(counted["total"], 1_000);
+    let p = counted["time"]["processing"].as_f64().unwrap();
+    assert!(
+        (p - (PAGE_SECS + 1_000.0 * COUNT_SECS_PER_ROW)).abs() < 1e-9,
+        "{p}"
+    );
+    let fast = hook(&e, "tasks.task.list", json!({"start": -1})).await;
+    let p = fast["time"]["processing"].as_f64().unwrap();
+    assert!((p - PAGE_SECS).abs() < 1e-9, "{p}");
+    let (s, _) = v3(
+        &e,
+        "tasks.task.list",
+        json!({"pagination": {"limit": 1000}}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    app(
+        &e,
+        &t,
+        "event.bind",
+        json!({"event": "ONCRMDEALADD", "handler": "https://a.example/"}),
+    )
+    .await;
+    app(&e, &t, "event.get", json!({})).await;
+    app(
+        &e,
+        &t,
+        "placement.bind",
+        json!({"PLACEMENT": "LEFT_MENU", "HANDLER": "https://a.example/"}),
+    )
+    .await;
+    hook(&e, "voximplant.statistic.get", json!({})).await;
+    let (_, stats) = common::get(&format!("{}/_emulator/stats", e.base_url())).await;
+    for method in [
+        "tasks.task.list",
+        "event.bind",
+        "event.get",
+        "placement.bind",
+        "voximplant.statistic.get",
+    ] {
+        assert!(
+            stats["operating"][method].as_f64().is_some_and(|s| s > 0.0),
+            "{method}: {stats}"
+        );
+    }
+    assert_eq!(stats["requests"], 7);
+    e.shutdown().await;
+}

@@ -143,6 +143,20 @@ pub(crate) fn click_to_call(
     Ok(call_id)
 }
 
+/// A bound CRM entity as its type and ID values (nulls when none).
+fn crm_pair(entity: Option<(String, u64)>) -> (Value, Value) {
+    entity.map_or((Value::Null, Value::Null), |(t, i)| (json!(t), json!(i)))
+}
+
+/// The answer of `telephony.externalCall.register`.
+fn registered(call_id: &str, lead: Value, created: Value, entity: Option<(String, u64)>) -> Output {
+    let (t, id) = crm_pair(entity);
+    Output::one(json!({
+        "CALL_ID": call_id, "CRM_CREATED_LEAD": lead, "CRM_CREATED_ENTITIES": created,
+        "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
+    }))
+}
+
 pub(super) fn telephony(
     portal: &Portal,
     st: &mut State,
@@ -184,15 +198,7 @@ pub(super) fn telephony(
                     .into_iter()
                     .find(|(_, c)| clock_now - c.registered_at < 1800.0)
             {
-                let (t, id) = c
-                    .crm_entity
-                    .clone()
-                    .map(|(t, i)| (json!(t), json!(i)))
-                    .unwrap_or((Value::Null, Value::Null));
-                return Ok(Output::one(json!({
-                        "CALL_ID": c.call_id, "CRM_CREATED_LEAD": null, "CRM_CREATED_ENTITIES": [],
-                        "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
-                })));
+                return Ok(registered(&c.call_id, Value::Null, json!([]), c.crm_entity));
             }
             let mut crm_entity = match (
                 str_param(params, "CRM_ENTITY_TYPE"),
@@ -257,13 +263,12 @@ pub(super) fn telephony(
                     crm_entity: crm_entity.clone(),
                 });
             }
-            let (t, id) = crm_entity
-                .map(|(t, i)| (json!(t), json!(i)))
-                .unwrap_or((Value::Null, Value::Null));
-            Ok(Output::one(json!({
-                "CALL_ID": call_id, "CRM_CREATED_LEAD": created_lead, "CRM_CREATED_ENTITIES": created,
-                "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
-            })))
+            Ok(registered(
+                &call_id,
+                created_lead,
+                json!(created),
+                crm_entity,
+            ))
         }
         "telephony.externalcall.finish" => {
             let (id, mut c) = find(st)?;
@@ -280,11 +285,7 @@ pub(super) fn telephony(
             let currency = str_param(params, "COST_CURRENCY").unwrap_or_default();
             let vote = int_param(params, "VOTE");
             let activity = st.next_seq();
-            let (t, eid) = c
-                .crm_entity
-                .clone()
-                .map(|(t, i)| (json!(t), json!(i)))
-                .unwrap_or((Value::Null, Value::Null));
+            let (t, eid) = crm_pair(c.crm_entity.clone());
             let record = json!({
                 "CALL_ID": c.call_id, "EXTERNAL_CALL_ID": c.external_call_id, "PORTAL_USER_ID": user_id,
                 "PHONE_NUMBER": c.phone_number, "PORTAL_NUMBER": c.line_number,
