@@ -139,7 +139,8 @@ impl Portal {
         let offline: Vec<&EventHandler> =
             bound.iter().map(|(_, h)| h).filter(|h| h.offline).collect();
         let waiting = [eq("PROCESS_ID", "")];
-        let was_empty = st.family(OFFLINE_EVENTS).ids(&waiting).is_empty();
+        // Only asked when the event goes to the queue (a scan of it).
+        let was_empty = offline.is_empty() || st.family(OFFLINE_EVENTS).ids(&waiting).is_empty();
         let at = iso8601(self.shared.clock.unix() as i64);
         for h in &offline {
             let message_id = st.token(32);

@@ -7,9 +7,8 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::filter::parse_v2;
 use crate::protocol::ApiError;
-use crate::store::{OrderBy, camel, upper_snake};
+use crate::store::{OrderBy, PAGE, camel, upper_snake};
 
 /// v2 names whose camelCase is not the task's field name.
 const NAMES: &[(&str, &str)] = &[
@@ -192,35 +191,24 @@ pub(crate) fn call_v2(
 /// `RESPONSIBLE_ID`, `%TITLE`), `order` (by default ID descending),
 /// `select` and `start` (`-1` skips the count), 50 a page.
 fn list_v2(st: &State, caller: &Caller, params: &Value) -> Result<Output, ApiError> {
-    let object = |k: &str| params.get(k).and_then(Value::as_object).cloned();
-    let filter = object("filter").unwrap_or_default();
-    let filter = parse_v2(&filter, |k| stored_name(&field_name(k)).to_owned());
-    let filter = filter
-        .into_iter()
-        .map(|c| match c {
-            Cond::Leaf { field, op, value } => Cond::Leaf {
-                value: field_value(&field, &value),
-                field,
-                op,
-            },
-            group => group,
-        })
-        .collect();
-    let order: Vec<OrderBy> = match object("order").filter(|o| !o.is_empty()) {
-        Some(o) => o
-            .iter()
-            .map(|(k, v)| OrderBy {
-                field: stored_name(&field_name(k)).to_owned(),
-                desc: v.as_str().is_some_and(|d| d.eq_ignore_ascii_case("desc")),
-            })
-            .collect(),
-        None => vec![OrderBy {
+    let mut q = crate::handlers::list_query(params, false, caller.order_keys.as_deref())?;
+    let name = |f: &str| stored_name(&field_name(f)).to_owned();
+    for c in &mut q.filter {
+        if let Cond::Leaf { field, value, .. } = c {
+            *field = name(field);
+            *value = field_value(field, value);
+        }
+    }
+    for o in &mut q.order {
+        o.field = name(&o.field);
+    }
+    if q.order.is_empty() {
+        q.order.push(OrderBy {
             field: "ID".into(),
             desc: true,
-        }],
-    };
-    let start = crate::handlers::start_param(params);
-    let page = page(st, caller.user_id, filter, order, start, crate::store::PAGE);
+        });
+    }
+    let page = page(st, caller.user_id, q.filter, q.order, q.start, PAGE);
     let select = select_of(params);
     let tasks: Vec<Value> = page
         .ids
