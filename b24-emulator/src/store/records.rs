@@ -470,11 +470,6 @@ impl Store {
         }
     }
 
-    /// How many bytes the overlay roughly holds (for the memory bench).
-    pub fn overlay_len(&self) -> usize {
-        self.overlay.len()
-    }
-
     /// Calls `f` for rows with IDs in `lo..=hi`, ascending or descending,
     /// until it returns false.
     pub fn scan(&self, lo: u64, hi: u64, desc: bool, mut f: impl FnMut(Row<'_>) -> bool) {

@@ -94,14 +94,11 @@ fn task_id(params: &Value) -> Result<u64, ApiError> {
 
 /// `select` as the upper-case names it is compared by.
 fn select_of(params: &Value) -> Vec<String> {
-    match params.get("select") {
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|s| upper_snake(s).to_uppercase())
-            .collect(),
-        _ => Vec::new(),
-    }
+    let select = crate::handlers::select_param(params);
+    select
+        .iter()
+        .map(|s| upper_snake(s).to_uppercase())
+        .collect()
 }
 
 /// A task in v2 form: the scalar fields in camelCase with IDs as strings
