@@ -30,13 +30,6 @@ pub(crate) const OFFLINE_EVENTS: &str = "event.offline";
 /// `placement.bind` registrations ([`Placement`](super::Placement)).
 pub(crate) const PLACEMENTS: &str = "placement";
 
-impl Store {
-    /// A store of records as written, with no seeded ones.
-    pub fn generic() -> Store {
-        Store::new(crate::store::Kind::Generic, 0, 1, 0)
-    }
-}
-
 impl State {
     /// A family's store, to read (empty while nothing was written).
     pub(crate) fn family(&self, name: &str) -> &Store {

@@ -103,13 +103,13 @@ pub(crate) fn router(portal: Portal) -> Router {
         })
 }
 
-/// A UI event as the page consumes it; a raised card carries the
 /// The external call with this `CALL_ID`.
 fn call(portal: &Portal, call_id: &str) -> Option<super::ExternalCall> {
     let st = portal.read();
     st.row(CALLS, &[eq("CALL_ID", call_id)]).map(|(_, c)| c)
 }
 
+/// A UI event as the page consumes it; a raised card carries the
 /// `BackgroundCallCard::initialized` data.
 fn card_event(portal: &Portal, ev: &UiEvent) -> Value {
     match ev {

@@ -16,6 +16,11 @@ impl Store {
         }
     }
 
+    /// A store of records as written ([`Kind::Generic`]), with no seeded ones.
+    pub fn generic() -> Store {
+        Store::new(Kind::Generic, 0, 1, 0)
+    }
+
     /// The field names, in output order.
     pub fn fields(&self) -> &'static [&'static str] {
         match self.kind {
