@@ -307,6 +307,38 @@ async fn v2_tasks_read_back_through_rest_3_and_the_reverse() {
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["result"]["item"]["title"], "v2 task 4");
     assert_eq!(v["result"]["item"]["priority"], "high");
+    // The page's example: numbers as strings, a date without a zone.
+    let v = hook(
+        &e,
+        "tasks.task.add",
+        json!({"fields": {"TITLE": "example", "RESPONSIBLE_ID": "2", "CREATED_BY": "3",
+                          "ACCOMPLICES": ["1", "3"], "DEADLINE": "2025-12-31T23:59:59",
+                          "UF_CRM_TASK": ["D_10"]}}),
+    )
+    .await;
+    let example = &v["result"]["task"];
+    assert_eq!(
+        (&example["responsibleId"], &example["creatorId"]),
+        (&json!("2"), &json!("3"))
+    );
+    let (_, v) = v3(
+        &e,
+        "tasks.task.get",
+        json!({"id": example["id"].as_str().unwrap().parse::<u64>().unwrap()}),
+    )
+    .await;
+    assert_eq!(
+        v["result"]["item"]["deadline"].as_str().map(|d| &d[..10]),
+        Some("2025-12-31")
+    );
+    let (_, v) = v3(
+        &e,
+        "tasks.task.get",
+        json!({"id": example["id"].as_str().unwrap().parse::<u64>().unwrap(),
+               "select": ["accomplices"]}),
+    )
+    .await;
+    assert_eq!(v["result"]["item"]["accomplices"], json!([1, 3]));
     let mut seen = Vec::new();
     let mut cursor = 0;
     loop {

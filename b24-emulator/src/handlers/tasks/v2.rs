@@ -50,7 +50,11 @@ fn field_value(name: &str, v: &Value) -> Value {
         ("status", _, Some(s)) => {
             json!(allowed_values("status").and_then(|v| v.get((s - 2).max(0) as usize)))
         }
-        (_, Value::String(_), Some(n)) if own(name).is_some_and(|f| f.ty == Ty::Int) => json!(n),
+        (_, Value::String(_), Some(n))
+            if own(name).is_some_and(|f| matches!(f.ty, Ty::Int | Ty::IntList)) =>
+        {
+            json!(n)
+        }
         _ => v.clone(),
     }
 }
