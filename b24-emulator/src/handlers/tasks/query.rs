@@ -150,12 +150,14 @@ pub(super) fn list(st: &State, caller: &Caller, params: &Value) -> R {
     let order = parse_order(params)?;
     let (offset, limit) = parse_pagination(params)?;
     let parents = parents(st);
+    // REST 3.0 answers no total: the first page need not count the rows.
+    let start = (offset > 0).then_some(offset);
     let page = page(
         st,
         caller.user_id,
         filter,
         store_order(&order),
-        Some(offset),
+        start,
         limit,
     );
     let items: Vec<Value> = page
