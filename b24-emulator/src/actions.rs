@@ -2,6 +2,9 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::state::Placement;
+use crate::state::families::PLACEMENTS;
+use crate::store::eq;
 
 /// Actions on a running portal that talk to the outside (usable from routes
 /// added with [`EmulatorBuilder::routes`], e.g. a portal page that opens
@@ -117,10 +120,10 @@ impl Portal {
         let (handler, form) = {
             let mut st = self.lock();
             let handler = st
-                .placements
-                .iter()
-                .find(|p| p.placement == code && (p.user_id == 0 || p.user_id == user_id))
-                .map(|p| p.handler.clone())
+                .rows::<Placement>(PLACEMENTS, &[eq("PLACEMENT", code.as_str())])
+                .into_iter()
+                .find(|(_, p)| p.user_id == 0 || p.user_id == user_id)
+                .map(|(_, p)| p.handler)
                 .ok_or_else(|| Error::NoPlacement(code.clone()))?;
             let scopes = st.app.scopes.clone();
             let pair = self.issue(&mut st, user_id, scopes);
@@ -155,14 +158,14 @@ impl Portal {
 
     /// The placement handlers bound so far.
     pub fn placements(&self) -> Vec<PlacementInfo> {
-        self.lock()
-            .placements
-            .iter()
-            .map(|p| PlacementInfo {
-                placement: p.placement.clone(),
-                handler: p.handler.clone(),
-                title: p.title.clone(),
-                options: p.options.clone(),
+        self.read()
+            .rows::<Placement>(PLACEMENTS, &[])
+            .into_iter()
+            .map(|(_, p)| PlacementInfo {
+                placement: p.placement,
+                handler: p.handler,
+                title: p.title,
+                options: p.options,
                 user_id: p.user_id,
             })
             .collect()

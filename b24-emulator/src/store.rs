@@ -209,6 +209,42 @@ mod tests {
     }
 
     #[test]
+    fn generic_rows_page_by_limit_and_sort_by_key() {
+        let mut s = Store::generic();
+        for (i, rank) in ["low", "high", "average", "high", "low"].iter().enumerate() {
+            let rec = json!({"title": format!("t{i}"), "priority": rank});
+            s.add(rec.as_object().unwrap(), 1, 0);
+        }
+        assert_eq!(s.ids(&[eq("priority", "high")]), vec![2, 4]);
+        assert_eq!(
+            s.ids(&parse_filter(json!({">ID": 3}).as_object().unwrap())),
+            vec![4, 5]
+        );
+        let rank = |f: &str, v: Value| match (f, v.as_str()) {
+            ("priority", Some("low")) => json!(0),
+            ("priority", Some("average")) => json!(1),
+            ("priority", Some("high")) => json!(2),
+            _ => v,
+        };
+        // Field names as the family keeps them (v2's `parse_order` would
+        // upper-case them).
+        let by_rank = Query {
+            order: vec![OrderBy {
+                field: "priority".into(),
+                desc: true,
+            }],
+            start: Some(0),
+            ..Query::default()
+        };
+        let p = s.list_by(&by_rank, 3, &rank);
+        assert_eq!((p.ids, p.total, p.next), (vec![2, 4, 3], Some(5), Some(3)));
+        let p = s.list_by(&q(json!({}), json!({}), Some(3)), 3, &rank);
+        assert_eq!((p.ids, p.next), (vec![4, 5], None));
+        assert_eq!(s.record(2).unwrap()["title"], "t1");
+        assert_eq!(s.next_id(), 6);
+    }
+
+    #[test]
     fn names() {
         assert_eq!(camel("ASSIGNED_BY_ID"), "assignedById");
         assert_eq!(upper_snake("assignedById"), "ASSIGNED_BY_ID");

@@ -16,7 +16,7 @@ use super::{list_query, param, select_param};
 use crate::protocol::{ApiError, Caller, Output};
 use crate::registry::{Entry, Registry, registry, synth};
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 const VERBS: [&str; 6] = ["add", "get", "update", "delete", "list", "fields"];
 
@@ -300,10 +300,7 @@ pub(crate) fn call(
 ) -> Result<Output, ApiError> {
     let reg = registry();
     let key = id_key(reg, family);
-    let store = st
-        .entities
-        .entry(family.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = st.family_mut(family);
     let one = |result| Output::one(result);
     match verb {
         "add" => {

@@ -116,24 +116,29 @@ pub(super) fn event_bind(st: &mut State, caller: &Caller, params: &Value) -> R {
         ));
     }
     let connector = str_param(params, "auth_connector").unwrap_or_default();
-    if st.handlers.iter().any(|h| {
-        h.event == event && h.handler == handler && h.auth_type == auth_type && h.offline == offline
-    }) {
+    let same = [
+        eq("EVENT", event.as_str()),
+        eq("HANDLER", handler.as_str()),
+        eq("AUTH_TYPE", auth_type),
+        eq("OFFLINE", offline),
+    ];
+    if st.row::<EventHandler>(EVENT_HANDLERS, &same).is_some() {
         return Err(ApiError::new(
             400,
             "ERROR_HANDLER_ALREADY_EXIST",
             "Handler already exists!",
         ));
     }
-    let id = st.next_seq();
-    st.handlers.push(EventHandler {
-        id,
-        event,
-        handler,
-        auth_type,
-        offline,
-        connector,
-    });
+    st.insert(
+        EVENT_HANDLERS,
+        &EventHandler {
+            event,
+            handler,
+            auth_type,
+            offline,
+            connector,
+        },
+    );
     Ok(Output::one(json!(true)))
 }
 
@@ -153,31 +158,47 @@ pub(super) fn event_unbind(st: &mut State, caller: &Caller, params: &Value) -> R
             "Access denied! Offline events unbinding requires administrator access rights",
         ));
     }
-    let before = st.handlers.len();
-    st.handlers.retain(|h| {
-        !(h.event == event
-            && h.offline == offline
-            && handler.as_ref().is_none_or(|x| *x == h.handler)
-            && auth_type.is_none_or(|a| a == h.auth_type))
-    });
-    Ok(Output::one(json!({"count": before - st.handlers.len()})))
+    let mut which = vec![eq("EVENT", event), eq("OFFLINE", offline)];
+    which.extend(handler.map(|h| eq("HANDLER", h)));
+    which.extend(auth_type.map(|a| eq("AUTH_TYPE", a)));
+    let count = st.remove(EVENT_HANDLERS, &which);
+    Ok(Output::one(json!({ "count": count })))
 }
 
-pub(super) fn offline_row(e: &crate::state::OfflineEvent, full: bool) -> Value {
-    let mut v = json!({
-        "ID": e.id.to_string(),
-        "TIMESTAMP_X": iso8601(e.ts),
-        "EVENT_NAME": e.event,
-        "EVENT_DATA": e.data,
-        "EVENT_ADDITIONAL": {"user_id": "1"},
-        "MESSAGE_ID": e.message_id,
-    });
-    if full {
-        v["PROCESS_ID"] = json!(e.process_id.clone().unwrap_or_default());
-        v["ERROR"] = json!(if e.error { "1" } else { "0" });
-        v["CONNECTOR_ID"] = json!(e.connector);
+/// The rows of a binding family (`event.get`, `placement.get`) for an app,
+/// oldest first, narrowed by an optional v2 `filter` over their fields,
+/// each as `wire` shows it.
+fn bound<T: serde::de::DeserializeOwned>(
+    st: &State,
+    caller: &Caller,
+    params: &Value,
+    family: &str,
+    wire: impl Fn(T) -> Value,
+) -> R {
+    require_app(caller)?;
+    let filter = parse_filter(&map_param(params, "filter").unwrap_or_default());
+    let rows = st.rows::<T>(family, &filter);
+    Ok(Output::one(Value::Array(
+        rows.into_iter().map(|(_, row)| wire(row)).collect(),
+    )))
+}
+
+/// `event.get`, filtered by `event`, `handler`, `auth_type`, `offline`.
+pub(super) fn event_get(st: &State, caller: &Caller, params: &Value) -> R {
+    bound(st, caller, params, EVENT_HANDLERS, |h: EventHandler| {
+        json!({"event": h.event, "handler": h.handler,
+               "auth_type": h.auth_type.to_string(), "offline": u8::from(h.offline)})
+    })
+}
+
+/// An offline event as `event.offline.get` shows it: without the queue's
+/// own columns, which `event.offline.list` shows too.
+fn offline_row(rec: &Record) -> Value {
+    let mut row = rec.clone();
+    for k in ["PROCESS_ID", "ERROR", "CONNECTOR_ID"] {
+        row.remove(k);
     }
-    v
+    Value::Object(row)
 }
 
 pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R {
@@ -185,43 +206,43 @@ pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R 
     if !st.is_admin(caller.user_id) {
         return Err(ApiError::access_denied());
     }
-    let limit = int_param(params, "limit").unwrap_or(50).clamp(1, 1000) as usize;
+    let limit = int_param(params, "limit").unwrap_or(50).clamp(1, 1000) as u64;
     let clear = truthy(param(params, "clear"), true);
-    let want_errors = truthy(param(params, "error"), false);
+    let error = if truthy(param(params, "error"), false) {
+        "1"
+    } else {
+        "0"
+    };
     let connector = str_param(params, "auth_connector").unwrap_or_default();
-    let filter = map_param(params, "filter").unwrap_or_default();
-    let conds = parse_filter(&filter);
-    let picked: Vec<usize> = st
-        .offline
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| {
-            e.process_id.is_none() && e.error == want_errors && e.connector == connector
-        })
-        .filter(|(_, e)| {
-            let row = offline_row(e, false);
-            let get = |f: &str| row.get(f).cloned().unwrap_or(Value::Null);
-            conds.iter().all(|c| c.matches(&get))
-        })
-        .map(|(i, _)| i)
-        .take(limit)
-        .collect();
+    let mut filter = parse_filter(&map_param(params, "filter").unwrap_or_default());
+    filter.extend([
+        eq("PROCESS_ID", ""),
+        eq("ERROR", error),
+        eq("CONNECTOR_ID", connector),
+    ]);
+    let q = Query {
+        filter,
+        order: Vec::new(),
+        start: None,
+    };
+    let store = st.family(OFFLINE_EVENTS);
+    let picked = store.list_by(&q, limit, &|_, v| v).ids;
     let events: Vec<Value> = picked
         .iter()
-        .map(|&i| offline_row(&st.offline[i], false))
+        .filter_map(|id| store.record(*id).map(offline_row))
         .collect();
     let process_id = if clear {
-        let mut i = 0;
-        st.offline.retain(|_| {
-            let keep = !picked.contains(&i);
-            i += 1;
-            keep
-        });
+        let store = st.family_mut(OFFLINE_EVENTS);
+        for id in &picked {
+            store.delete(*id);
+        }
         Value::Null
     } else {
         let pid = st.token(32);
-        for &i in &picked {
-            st.offline[i].process_id = Some(pid.clone());
+        let taken = Record::from_iter([("PROCESS_ID".to_owned(), json!(pid))]);
+        let store = st.family_mut(OFFLINE_EVENTS);
+        for id in &picked {
+            store.update(*id, &taken, 0, 0);
         }
         json!(pid)
     };
@@ -235,23 +256,12 @@ pub(super) fn offline_list(st: &mut State, caller: &Caller, params: &Value) -> R
     if !st.is_admin(caller.user_id) {
         return Err(ApiError::access_denied());
     }
-    let start = start_param(params).unwrap_or(0) as usize;
-    let total = st.offline.len();
-    let rows: Vec<Value> = st
-        .offline
-        .iter()
-        .skip(start)
-        .take(PAGE as usize)
-        .map(|e| offline_row(e, true))
-        .collect();
-    let next = (start + (PAGE as usize) < total).then_some((start as u64) + PAGE);
-    Ok(Output {
-        rows: rows.len() as u64,
-        synthesized: false,
-        result: json!(rows),
-        total: Some(total as u64),
-        next,
-    })
+    let q = Query {
+        filter: Vec::new(),
+        order: Vec::new(),
+        start: start_param(params),
+    };
+    Ok(list_page(st.family(OFFLINE_EVENTS), &q, &[]))
 }
 
 pub(super) fn ids_of(v: Option<&Value>) -> Option<Vec<String>> {
@@ -292,29 +302,38 @@ pub(super) fn offline_clear(st: &mut State, caller: &Caller, params: &Value, err
             "Argument 'process_id' is null or empty".into(),
         ));
     };
-    let ids = ids_of(param(params, "id"));
-    let messages = ids_of(param(params, "message_id"));
-    let selected = |e: &crate::state::OfflineEvent| {
-        e.process_id.as_deref() == Some(pid.as_str())
-            && ids
-                .as_ref()
-                .is_none_or(|ids| ids.contains(&e.id.to_string()))
-            && messages.as_ref().is_none_or(|m| m.contains(&e.message_id))
-    };
+    let mut which = vec![eq("PROCESS_ID", pid)];
+    for (field, values) in [
+        ("ID", param(params, "id")),
+        ("MESSAGE_ID", param(params, "message_id")),
+    ] {
+        if let Some(values) = ids_of(values) {
+            which.push(store::Cond::Leaf {
+                field: field.to_owned(),
+                op: store::Op::In,
+                value: json!(values),
+            });
+        }
+    }
     if error {
-        for e in st.offline.iter_mut().filter(|e| selected(e)) {
-            e.error = true;
-            e.process_id = None;
+        // Back in the queue, marked as failed.
+        let failed = Record::from_iter([
+            ("ERROR".to_owned(), json!("1")),
+            ("PROCESS_ID".to_owned(), json!("")),
+        ]);
+        let store = st.family_mut(OFFLINE_EVENTS);
+        for id in store.ids(&which) {
+            store.update(id, &failed, 0, 0);
         }
     } else {
-        st.offline.retain(|e| !selected(e));
+        st.remove(OFFLINE_EVENTS, &which);
     }
     Ok(Output::one(json!(true)))
 }
 
 /// Placement codes by scope (a subset of `widgets/placements.md`); an empty
 /// scope marks global placements.
-pub(super) const PLACEMENTS: &[(&str, &str)] = &[
+pub(super) const PLACEMENT_CODES: &[(&str, &str)] = &[
     ("crm", "CRM_DEAL_LIST_TOOLBAR"),
     ("crm", "CRM_DEAL_DETAIL_TOOLBAR"),
     ("crm", "CRM_DEAL_DETAIL_TAB"),
@@ -387,7 +406,7 @@ pub(super) fn event_catalog(caller: &Caller, params: &Value) -> Vec<String> {
     catalog_filter(caller, params, own.chain(specs))
 }
 
-/// `placement.list`: the concrete codes of [`PLACEMENTS`], then every
+/// `placement.list`: the concrete codes of [`PLACEMENT_CODES`], then every
 /// placement spec whose code is not a template (`CRM_XXX_...`).
 pub(super) fn placement_catalog(caller: &Caller, params: &Value) -> Vec<String> {
     let spec = crate::registry::catalog::catalog();
@@ -405,7 +424,7 @@ pub(super) fn placement_catalog(caller: &Caller, params: &Value) -> Vec<String> 
     catalog_filter(
         caller,
         params,
-        PLACEMENTS.iter().map(|(s, c)| (*c, *s)).chain(specs),
+        PLACEMENT_CODES.iter().map(|(s, c)| (*c, *s)).chain(specs),
     )
 }
 
@@ -456,23 +475,19 @@ pub(super) fn placement_bind(
             "The OPTIONS[errorHandlerUrl] parameter is required for PAGE_BACKGROUND_WORKER",
         ));
     }
-    if single
-        && st
-            .placements
-            .iter()
-            .any(|p| p.placement == placement && p.user_id == user_id)
-    {
+    let mine = [
+        eq("PLACEMENT", placement.as_str()),
+        eq("USER_ID", user_id),
+        eq("HANDLER", handler.as_str()),
+    ];
+    if single && st.row::<Placement>(PLACEMENTS, &mine[..2]).is_some() {
         return Err(ApiError::new(
             200,
             "ERROR_PLACEMENT_MAX_COUNT",
             "Placement max count exceeded",
         ));
     }
-    if st
-        .placements
-        .iter()
-        .any(|p| p.placement == placement && p.handler == handler && p.user_id == user_id)
-    {
+    if st.row::<Placement>(PLACEMENTS, &mine).is_some() {
         return Ok(Output::one(json!(true)));
     }
     let title = str_param(params, "TITLE").unwrap_or_default();
@@ -482,15 +497,18 @@ pub(super) fn placement_bind(
         Some(v @ Value::Object(_)) => v.clone(),
         _ => json!({"en": {"TITLE": title, "DESCRIPTION": description, "GROUP_NAME": group_name}}),
     };
-    st.placements.push(Placement {
-        placement: placement.clone(),
-        handler: handler.clone(),
-        title,
-        description,
-        options,
-        lang_all,
-        user_id,
-    });
+    st.insert(
+        PLACEMENTS,
+        &Placement {
+            placement: placement.clone(),
+            handler: handler.clone(),
+            title,
+            description,
+            options,
+            lang_all,
+            user_id,
+        },
+    );
     portal.ui(UiEvent::PlacementBound { placement, handler });
     Ok(Output::one(json!(true)))
 }
@@ -519,11 +537,18 @@ pub(super) fn placement_unbind(st: &mut State, caller: &Caller, params: &Value) 
     };
     let handler = str_param(params, "HANDLER").filter(|h| !h.is_empty());
     let user_id = int_param(params, "USER_ID").map(|u| u.max(0) as u64);
-    let before = st.placements.len();
-    st.placements.retain(|p| {
-        !(p.placement == placement
-            && handler.as_ref().is_none_or(|h| *h == p.handler)
-            && user_id.is_none_or(|u| u == p.user_id))
-    });
-    Ok(Output::one(json!({"count": before - st.placements.len()})))
+    let mut which = vec![eq("PLACEMENT", placement)];
+    which.extend(handler.map(|h| eq("HANDLER", h)));
+    which.extend(user_id.map(|u| eq("USER_ID", u)));
+    let count = st.remove(PLACEMENTS, &which);
+    Ok(Output::one(json!({ "count": count })))
+}
+
+/// `placement.get`, filtered by `placement`, `handler`, `userId`.
+pub(super) fn placement_get(st: &State, caller: &Caller, params: &Value) -> R {
+    bound(st, caller, params, PLACEMENTS, |p: Placement| {
+        json!({"placement": p.placement, "userId": p.user_id, "handler": p.handler,
+               "options": p.options, "title": p.title, "description": p.description,
+               "langAll": p.lang_all})
+    })
 }

@@ -10,11 +10,12 @@ pub(crate) mod bindings;
 pub(crate) mod entity;
 pub(crate) mod spec;
 pub(crate) mod tasks;
+use crate::state::families::{CALLS, EVENT_HANDLERS, OFFLINE_EVENTS, PLACEMENTS, STATISTICS};
 use crate::state::{
     AuthKind, EventHandler, ExternalCall, Placement, Portal, State, UiEvent, has_scope,
 };
 use crate::store::{
-    self, Kind, PAGE, Query, Record, Store, camel, contact_for_phone, item_value, parse_filter,
+    self, Kind, PAGE, Query, Record, Store, camel, contact_for_phone, eq, item_value, parse_filter,
     parse_order, upper_snake,
 };
 
@@ -51,7 +52,8 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         | "event.offline.error" => "basic",
         "user.current" => "basic",
         "user.get" => "user",
-        "tasks.task.get" => "task",
+        "tasks.task.get" | "tasks.task.add" | "tasks.task.update" | "tasks.task.delete"
+        | "tasks.task.list" => "task",
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
         m if TELEPHONY.contains(&m) => "telephony",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
@@ -115,6 +117,7 @@ const TELEPHONY: &[&str] = &[
     "telephony.externalcall.hide",
     "telephony.externalcall.searchcrmentities",
     "telephony.externalcall.attachrecord",
+    "voximplant.statistic.get",
 ];
 
 /// Which store and verb a `crm.*` method maps to.
@@ -288,6 +291,9 @@ pub(crate) fn call(
         "server.time" => Ok(Output::one(json!(iso8601(now)))),
         "events" => Ok(Output::one(json!(event_catalog(caller, params)))),
         "tasks.task.get" => tasks::get_v2(st, caller, params),
+        "tasks.task.add" | "tasks.task.update" | "tasks.task.delete" | "tasks.task.list" => {
+            tasks::call_v2(st, caller, method, params, now)
+        }
         "profile" | "user.current" => {
             let row = st
                 .users
@@ -307,42 +313,20 @@ pub(crate) fn call(
         "user.get" => user_get(st, caller, params),
         "event.bind" => event_bind(st, caller, params),
         "event.unbind" => event_unbind(st, caller, params),
-        "event.get" => {
-            require_app(caller)?;
-            let list: Vec<Value> = st
-                .handlers
-                .iter()
-                .map(|h| {
-                    json!({"event": h.event, "handler": h.handler,
-                           "auth_type": h.auth_type.to_string(), "offline": u8::from(h.offline)})
-                })
-                .collect();
-            Ok(Output::one(json!(list)))
-        }
+        "event.get" => event_get(st, caller, params),
         "event.offline.get" => offline_get(st, caller, params),
         "event.offline.list" => offline_list(st, caller, params),
         "event.offline.clear" => offline_clear(st, caller, params, false),
         "event.offline.error" => offline_clear(st, caller, params, true),
         "placement.bind" => placement_bind(portal, st, caller, params),
         "placement.unbind" => placement_unbind(st, caller, params),
-        "placement.get" => {
-            require_app(caller)?;
-            let list: Vec<Value> = st
-                .placements
-                .iter()
-                .map(|p| {
-                    json!({"placement": p.placement, "userId": p.user_id, "handler": p.handler,
-                           "options": p.options, "title": p.title, "description": p.description,
-                           "langAll": p.lang_all})
-                })
-                .collect();
-            Ok(Output::one(json!(list)))
-        }
+        "placement.get" => placement_get(st, caller, params),
         "placement.list" => {
             require_app(caller)?;
             let list = placement_catalog(caller, params);
             Ok(Output::one(json!(list)))
         }
+        "voximplant.statistic.get" => call_statistics(st, params),
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),

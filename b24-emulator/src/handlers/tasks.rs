@@ -8,7 +8,6 @@
 //! responsible for, take part in or audit, and edit or delete the ones they
 //! created.
 
-use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
@@ -27,7 +26,7 @@ mod schema;
 pub(crate) use schema::*;
 
 mod v2;
-pub(crate) use v2::get_v2;
+pub(crate) use v2::{call_v2, get_v2};
 
 mod project;
 #[allow(unused_imports)]
@@ -36,6 +35,10 @@ pub(crate) use project::*;
 mod fields;
 #[allow(unused_imports)]
 pub(crate) use fields::*;
+
+mod rows;
+#[allow(unused_imports)]
+pub(crate) use rows::*;
 
 type R = Result<Output, V3Error>;
 
@@ -277,7 +280,7 @@ fn validate_links(
                 "parentId".to_owned(),
                 "Cannot bind a node to itself".to_owned(),
             ));
-        } else if !st.tasks.rows.contains_key(&parent) {
+        } else if st.family(TASKS).record(parent).is_none() {
             let m = if task_id.is_none() {
                 "Task specified in the \"Parent Task\" field not found"
             } else {
@@ -340,8 +343,7 @@ fn insert(
     let fields = fields_param(params)?;
     let written = validate_fields(fields, true)?;
     validate_links(st, None, &written, &written)?;
-    st.tasks.last_id += 1;
-    let id = st.tasks.last_id;
+    let id = st.family(TASKS).next_id();
     let date = json!(iso8601(now));
     let guid = {
         let h = st.token(32);
@@ -393,7 +395,7 @@ fn insert(
         task.insert(k, v);
     }
     apply_status(&mut task, None, caller.user_id, now);
-    st.tasks.rows.insert(id, task.clone());
+    let id = st.family_mut(TASKS).add(&task, caller.user_id, now);
     Ok((id, task))
 }
 
@@ -434,17 +436,17 @@ fn get(st: &State, caller: &Caller, params: &Value) -> R {
     let select = select_param(params)?;
     let paths = split_paths(select.as_deref().unwrap_or_default());
     validate_select(Dto::Task, &paths, true)?;
-    let task = st.tasks.rows.get(&id).ok_or_else(|| {
+    let task = task(st, id).ok_or_else(|| {
         V3Error::new(
             400,
             "ENTITYNOTFOUNDEXCEPTION",
             format!("Record with ID = `{id}` not found"),
         )
     })?;
-    if !can_read(st, caller.user_id, task) {
+    if !can_read(st, caller.user_id, &task) {
         return Err(V3Error::access_denied());
     }
-    let item = materialize(st, caller.user_id, id, task, &parents(st));
+    let item = materialize(st, caller.user_id, id, &task, &parents(st));
     let item = project(st, caller.user_id, Dto::Task, &item, &paths, &is_basic);
     Ok(output(json!({ "item": item }), 1))
 }
@@ -453,13 +455,12 @@ fn update(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
     let id = id_param(params)?;
     let fields = fields_param(params)?;
     let written = validate_fields(fields, false)?;
-    let Some(task) = st.tasks.rows.get(&id) else {
+    let Some(mut merged) = task(st, id) else {
         return Err(V3Error::access_denied());
     };
-    if !can_edit(st, caller.user_id, task) {
+    if !can_edit(st, caller.user_id, &merged) {
         return Err(V3Error::access_denied());
     }
-    let mut merged = task.clone();
     let old_status = merged
         .get("status")
         .and_then(Value::as_str)
@@ -473,24 +474,28 @@ fn update(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
     merged.insert("activity".into(), date);
     merged.insert("changedById".into(), json!(caller.user_id));
     apply_status(&mut merged, old_status.as_deref(), caller.user_id, now);
-    st.tasks.rows.insert(id, merged);
+    st.family_mut(TASKS)
+        .update(id, &merged, caller.user_id, now);
     Ok(output(json!({"result": true}), 1))
 }
 
 fn delete(st: &mut State, caller: &Caller, params: &Value) -> R {
     let id = id_param(params)?;
-    let Some(task) = st.tasks.rows.get(&id) else {
+    let Some(task) = task(st, id) else {
         return Err(V3Error::access_denied());
     };
-    if !can_edit(st, caller.user_id, task) {
+    if !can_edit(st, caller.user_id, &task) {
         return Err(V3Error::access_denied());
     }
-    st.tasks.rows.remove(&id);
+    let store = st.family_mut(TASKS);
+    store.delete(id);
     // Subtasks lose their parent rather than disappear.
-    for t in st.tasks.rows.values_mut() {
-        if t.get("parentId").and_then(Value::as_u64) == Some(id) {
-            t.insert("parentId".into(), Value::Null);
-        }
+    let orphan = json!({"parentId": null})
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    for child in store.ids(&[eq("parentId", id)]) {
+        store.update(child, &orphan, caller.user_id, 0);
     }
     Ok(output(json!({"result": true}), 1))
 }
@@ -500,7 +505,7 @@ mod tests {
     use super::*;
 
     fn task(id: u64) -> Map<String, Value> {
-        json!({"id": id}).as_object().cloned().unwrap_or_default()
+        json!({"ID": id}).as_object().cloned().unwrap_or_default()
     }
 
     #[test]

@@ -69,17 +69,15 @@ pub(super) fn find_crm_by_phone(st: &State, phone: &str) -> Vec<(String, u64)> {
     out
 }
 
-/// Stores a new external call under a fresh `id` and `CALL_ID` (returned).
+/// Stores a new external call under a fresh `CALL_ID` (returned).
 pub(super) fn store_call(st: &mut State, mut call: ExternalCall) -> String {
-    call.id = st.next_seq();
     call.call_id = format!(
         "externalCall.{}.{}",
         st.token(32),
         call.registered_at as i64
     );
-    let call_id = call.call_id.clone();
-    st.ext_calls.push(call);
-    call_id
+    st.insert(CALLS, &call);
+    call.call_id
 }
 
 /// The line number of the app's external line in ONEXTERNALCALLSTART (the
@@ -145,6 +143,20 @@ pub(crate) fn click_to_call(
     Ok(call_id)
 }
 
+/// A bound CRM entity as its type and ID values (nulls when none).
+fn crm_pair(entity: Option<(String, u64)>) -> (Value, Value) {
+    entity.map_or((Value::Null, Value::Null), |(t, i)| (json!(t), json!(i)))
+}
+
+/// The answer of `telephony.externalCall.register`.
+fn registered(call_id: &str, lead: Value, created: Value, entity: Option<(String, u64)>) -> Output {
+    let (t, id) = crm_pair(entity);
+    Output::one(json!({
+        "CALL_ID": call_id, "CRM_CREATED_LEAD": lead, "CRM_CREATED_ENTITIES": created,
+        "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
+    }))
+}
+
 pub(super) fn telephony(
     portal: &Portal,
     st: &mut State,
@@ -154,11 +166,9 @@ pub(super) fn telephony(
     now: i64,
 ) -> R {
     require_app(caller)?;
-    let find = |st: &State| -> Result<usize, ApiError> {
+    let find = |st: &State| -> Result<(u64, ExternalCall), ApiError> {
         let call_id = str_param(params, "CALL_ID").unwrap_or_default();
-        st.ext_calls
-            .iter()
-            .position(|c| c.call_id == call_id)
+        st.row(CALLS, &[eq("CALL_ID", call_id)])
             .ok_or_else(|| core_error("Call is not found"))
     };
     match method {
@@ -183,19 +193,12 @@ pub(super) fn telephony(
             // Re-registering the same external call within 30 minutes gives
             // back the existing CALL_ID.
             if let Some(ext) = &external
-                && let Some(c) = st.ext_calls.iter().find(|c| {
-                    c.external_call_id.as_ref() == Some(ext) && clock_now - c.registered_at < 1800.0
-                })
+                && let Some((_, c)) = st
+                    .rows::<ExternalCall>(CALLS, &[eq("EXTERNAL_CALL_ID", ext.as_str())])
+                    .into_iter()
+                    .find(|(_, c)| clock_now - c.registered_at < 1800.0)
             {
-                let (t, id) = c
-                    .crm_entity
-                    .clone()
-                    .map(|(t, i)| (json!(t), json!(i)))
-                    .unwrap_or((Value::Null, Value::Null));
-                return Ok(Output::one(json!({
-                        "CALL_ID": c.call_id, "CRM_CREATED_LEAD": null, "CRM_CREATED_ENTITIES": [],
-                        "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
-                })));
+                return Ok(registered(&c.call_id, Value::Null, json!([]), c.crm_entity));
             }
             let mut crm_entity = match (
                 str_param(params, "CRM_ENTITY_TYPE"),
@@ -260,16 +263,15 @@ pub(super) fn telephony(
                     crm_entity: crm_entity.clone(),
                 });
             }
-            let (t, id) = crm_entity
-                .map(|(t, i)| (json!(t), json!(i)))
-                .unwrap_or((Value::Null, Value::Null));
-            Ok(Output::one(json!({
-                "CALL_ID": call_id, "CRM_CREATED_LEAD": created_lead, "CRM_CREATED_ENTITIES": created,
-                "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
-            })))
+            Ok(registered(
+                &call_id,
+                created_lead,
+                json!(created),
+                crm_entity,
+            ))
         }
         "telephony.externalcall.finish" => {
-            let i = find(st)?;
+            let (id, mut c) = find(st)?;
             let user_id = call_user(st, params)?;
             let duration = int_param(params, "DURATION").unwrap_or(0).max(0);
             let status = str_param(params, "STATUS_CODE").unwrap_or_else(|| "200".into());
@@ -283,12 +285,7 @@ pub(super) fn telephony(
             let currency = str_param(params, "COST_CURRENCY").unwrap_or_default();
             let vote = int_param(params, "VOTE");
             let activity = st.next_seq();
-            let c = &st.ext_calls[i];
-            let (t, eid) = c
-                .crm_entity
-                .clone()
-                .map(|(t, i)| (json!(t), json!(i)))
-                .unwrap_or((Value::Null, Value::Null));
+            let (t, eid) = crm_pair(c.crm_entity.clone());
             let record = json!({
                 "CALL_ID": c.call_id, "EXTERNAL_CALL_ID": c.external_call_id, "PORTAL_USER_ID": user_id,
                 "PHONE_NUMBER": c.phone_number, "PORTAL_NUMBER": c.line_number,
@@ -297,8 +294,25 @@ pub(super) fn telephony(
                 "CALL_VOTE": vote, "COST": cost, "COST_CURRENCY": currency,
                 "CALL_FAILED_CODE": status, "CALL_FAILED_REASON": reason, "REST_APP_ID": "1",
                 "REST_APP_NAME": "Emulator app", "CRM_ACTIVITY_ID": activity, "COMMENT": null,
-                "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": eid, "ID": c.id,
+                "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": eid,
             });
+            // The call's row in the statistics (`voximplant.statistic.get`):
+            // its ID is the record's, its values strings, as the page shows.
+            let mut row: Record = record
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| match v {
+                    Value::Number(n) => (k.clone(), json!(n.to_string())),
+                    v => (k.clone(), v.clone()),
+                })
+                .collect();
+            row.insert("CALL_TYPE".into(), json!(c.call_type.to_string()));
+            row.insert("CALL_CATEGORY".into(), json!("external"));
+            row.insert("RECORD_FILE_ID".into(), json!(c.records.first()));
+            let stat_id = st.insert(STATISTICS, &row);
+            let mut record = record;
+            record["ID"] = json!(stat_id);
             let data = json!({
                 "CALL_ID": c.call_id, "CALL_TYPE": c.call_type.to_string(), "PHONE_NUMBER": c.phone_number,
                 "PORTAL_NUMBER": format!("REST_APP:{}", c.line_number), "PORTAL_USER_ID": user_id.to_string(),
@@ -308,7 +322,8 @@ pub(super) fn telephony(
                 "CRM_ACTIVITY_ID": activity.to_string(),
             });
             let call_id = c.call_id.clone();
-            st.ext_calls[i].finished = Some(record.clone());
+            c.finished = Some(record.clone());
+            st.put(CALLS, id, &c);
             portal.emit(st, "ONVOXIMPLANTCALLEND", data, caller.user_id);
             portal.ui(UiEvent::CallCardHide {
                 call_id,
@@ -317,8 +332,7 @@ pub(super) fn telephony(
             Ok(Output::one(record))
         }
         "telephony.externalcall.show" | "telephony.externalcall.hide" => {
-            let i = find(st)?;
-            let c = st.ext_calls[i].clone();
+            let (_, c) = find(st)?;
             let user_ids = user_ids_param(params, c.user_id);
             if method.ends_with("show") {
                 portal.ui(UiEvent::CallCardShow {
@@ -380,7 +394,7 @@ pub(super) fn telephony(
             })
         }
         "telephony.externalcall.attachrecord" => {
-            let i = find(st)?;
+            let (id, mut c) = find(st)?;
             let filename = str_param(params, "FILENAME").unwrap_or_default();
             if filename.is_empty() {
                 return Err(core_error("FILENAME should be set"));
@@ -389,7 +403,8 @@ pub(super) fn telephony(
                 || str_param(params, "RECORD_URL").is_some_and(|s| !s.is_empty());
             if has_content {
                 let file_id = st.next_seq();
-                st.ext_calls[i].records.push(file_id);
+                c.records.push(file_id);
+                st.put(CALLS, id, &c);
                 Ok(Output::one(json!({"FILE_ID": file_id})))
             } else {
                 let base = &portal.config().base_url;
@@ -401,4 +416,25 @@ pub(super) fn telephony(
         }
         _ => Err(method_not_found()),
     }
+}
+
+/// `voximplant.statistic.get`: the finished calls, 50 a page, with `FILTER`
+/// (v2 operators), `SORT` and `ORDER`, and `start`.
+pub(super) fn call_statistics(st: &State, params: &Value) -> R {
+    let filter = map_param(params, "FILTER").map_err(|()| {
+        ApiError::argument(400, "FILTER", "Argument 'FILTER' must be an object".into())
+    })?;
+    let order = str_param(params, "SORT")
+        .map(|field| store::OrderBy {
+            field: field.to_uppercase(),
+            desc: str_param(params, "ORDER").is_some_and(|o| o.eq_ignore_ascii_case("desc")),
+        })
+        .into_iter()
+        .collect();
+    let q = Query {
+        filter: parse_filter(&filter),
+        order,
+        start: start_param(params),
+    };
+    Ok(list_page(st.family(STATISTICS), &q, &[]))
 }

@@ -12,10 +12,10 @@ use crate::clock::Clock;
 use crate::limits::{Bucket, Operating};
 use crate::store::{Kind, Store};
 
+pub(crate) mod families;
 /// The portal page (iframes, frame protocol, call card).
 pub(crate) mod page;
 pub(crate) mod replays;
-pub(crate) mod tasks;
 
 pub use crate::protocol::AuthKind;
 
@@ -64,13 +64,9 @@ pub(crate) struct State {
     pub companies: Store,
     pub users: Store,
     pub items: HashMap<i64, Store>,
-    pub handlers: Vec<EventHandler>,
-    pub offline: Vec<OfflineEvent>,
-    pub placements: Vec<Placement>,
-    pub ext_calls: Vec<ExternalCall>,
-    pub tasks: crate::state::tasks::Tasks,
     /// The generic entity store: one [`Store`] per CRUD family of the
-    /// specs (`catalog.product`, `calendar.event`, `department`, …).
+    /// specs (`catalog.product`, `calendar.event`, `department`, …) and
+    /// per family of the portal's own handlers ([`families`]).
     pub entities: HashMap<String, Store>,
     /// Row lists by (list family, owner ID): `crm.deal.productrows`,
     /// `crm.deal.contact.items`, … ([`crate::handlers::bindings`]).
@@ -248,11 +244,6 @@ impl Portal {
             companies,
             users: Store::new(Kind::User, users, users, 0),
             items,
-            handlers: Vec::new(),
-            offline: Vec::new(),
-            placements: Vec::new(),
-            ext_calls: Vec::new(),
-            tasks: crate::state::tasks::Tasks::default(),
             entities: HashMap::new(),
             bindings: HashMap::new(),
             binding_ids: 0,

@@ -3,7 +3,10 @@
 
 use serde_json::{Value, json};
 
+use super::families::{EVENT_HANDLERS, OFFLINE_EVENTS};
 use super::*;
+use crate::clock::iso8601;
+use crate::store::eq;
 
 /// Deliveries kept.
 const MAX_DELIVERIES: usize = 100_000;
@@ -115,13 +118,9 @@ impl Portal {
     pub(crate) fn emit(&self, st: &mut State, event: &str, data: Value, user_id: u64) {
         let event = event.to_uppercase();
         let ts = (self.shared.clock.unix() as i64).to_string();
-        let online: Vec<EventHandler> = st
-            .handlers
-            .iter()
-            .filter(|h| h.event == event && !h.offline)
-            .cloned()
-            .collect();
-        for h in online {
+        let bound: Vec<(u64, EventHandler)> =
+            st.rows(EVENT_HANDLERS, &[eq("EVENT", event.as_str())]);
+        for (id, h) in bound.iter().filter(|(_, h)| !h.offline) {
             let as_user = if h.auth_type > 0 {
                 h.auth_type
             } else {
@@ -130,33 +129,27 @@ impl Portal {
             let auth = self.event_auth(st, as_user, false);
             let form = json!({
                 "event": event,
-                "event_handler_id": h.id.to_string(),
+                "event_handler_id": id.to_string(),
                 "data": data,
                 "ts": ts,
                 "auth": auth,
             });
             self.post(st, &h.handler, &event, &form);
         }
-        let offline: Vec<EventHandler> = st
-            .handlers
-            .iter()
-            .filter(|h| h.event == event && h.offline)
-            .cloned()
-            .collect();
-        let was_empty = !st.offline.iter().any(|e| e.process_id.is_none());
+        let offline: Vec<&EventHandler> =
+            bound.iter().map(|(_, h)| h).filter(|h| h.offline).collect();
+        let waiting = [eq("PROCESS_ID", "")];
+        // Only asked when the event goes to the queue (a scan of it).
+        let was_empty = offline.is_empty() || st.family(OFFLINE_EVENTS).ids(&waiting).is_empty();
+        let at = iso8601(self.shared.clock.unix() as i64);
         for h in &offline {
-            let id = st.next_seq();
             let message_id = st.token(32);
-            st.offline.push(OfflineEvent {
-                id,
-                ts: self.shared.clock.unix() as i64,
-                event: event.clone(),
-                data: data.clone(),
-                message_id,
-                process_id: None,
-                error: false,
-                connector: h.connector.clone(),
+            let queued = json!({
+                "TIMESTAMP_X": at, "EVENT_NAME": event, "EVENT_DATA": data,
+                "EVENT_ADDITIONAL": {"user_id": "1"}, "MESSAGE_ID": message_id,
+                "PROCESS_ID": "", "ERROR": "0", "CONNECTOR_ID": h.connector,
             });
+            st.insert(OFFLINE_EVENTS, &queued);
         }
         if !offline.is_empty() && was_empty && event != "ONOFFLINEEVENT" {
             // onOfflineEvent tells the app that the queue has something.

@@ -38,7 +38,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::{Notify, oneshot};
 
+use super::families::{CALLS, PLACEMENTS};
 use super::{Portal, UiEvent};
+use crate::store::eq;
 
 const PAGE_HTML: &str = include_str!("../../assets/portal.html");
 const PAGE_JS: &str = include_str!("../../assets/portal.js");
@@ -101,6 +103,12 @@ pub(crate) fn router(portal: Portal) -> Router {
         })
 }
 
+/// The external call with this `CALL_ID`.
+fn call(portal: &Portal, call_id: &str) -> Option<super::ExternalCall> {
+    let st = portal.read();
+    st.row(CALLS, &[eq("CALL_ID", call_id)]).map(|(_, c)| c)
+}
+
 /// A UI event as the page consumes it; a raised card carries the
 /// `BackgroundCallCard::initialized` data.
 fn card_event(portal: &Portal, ev: &UiEvent) -> Value {
@@ -112,12 +120,8 @@ fn card_event(portal: &Portal, ev: &UiEvent) -> Value {
             call_type,
             crm_entity,
         } => {
-            let line = portal
-                .lock()
-                .ext_calls
-                .iter()
-                .find(|c| &c.call_id == call_id)
-                .map(|c| c.line_number.clone())
+            let line = call(portal, call_id)
+                .map(|c| c.line_number)
                 .unwrap_or_default();
             let (etype, eid) = crm_entity.clone().unwrap_or_default();
             let direction = match call_type {
@@ -146,12 +150,7 @@ fn card_event(portal: &Portal, ev: &UiEvent) -> Value {
         UiEvent::CallCardHide { call_id, user_ids } => {
             // `telephony.externalCall.finish` ends the conversation (with its
             // SIP code when it failed); `externalCall.hide` only hides the card.
-            let finished = portal
-                .lock()
-                .ext_calls
-                .iter()
-                .find(|c| &c.call_id == call_id)
-                .and_then(|c| c.finished.clone());
+            let finished = call(portal, call_id).and_then(|c| c.finished);
             let failed = finished
                 .as_ref()
                 .and_then(|r| r["CALL_FAILED_CODE"].as_str())
@@ -185,11 +184,11 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
     let https = cfg.base_url.starts_with("https");
     let bound: Vec<(String, String, Value)> = p
         .portal
-        .lock()
-        .placements
-        .iter()
-        .filter(|b| b.user_id == 0 || b.user_id == user)
-        .map(|b| (b.placement.clone(), b.handler.clone(), b.options.clone()))
+        .read()
+        .rows::<super::Placement>(PLACEMENTS, &[])
+        .into_iter()
+        .filter(|(_, b)| b.user_id == 0 || b.user_id == user)
+        .map(|(_, b)| (b.placement, b.handler, b.options))
         .collect();
     let frames: Vec<Value> = bound
         .into_iter()
@@ -263,11 +262,7 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
         })
         .filter(|e| {
             let id = e["card"]["CALL_ID"].as_str().unwrap_or_default().to_owned();
-            p.portal
-                .lock()
-                .ext_calls
-                .iter()
-                .any(|c| c.call_id == id && c.finished.is_none())
+            call(&p.portal, &id).is_some_and(|c| c.finished.is_none())
         })
         .cloned()
         .collect();

@@ -197,10 +197,11 @@ pub(crate) struct RefreshToken {
     pub expires: f64,
 }
 
-/// An `event.bind` registration.
-#[derive(Debug, Clone)]
+/// An `event.bind` registration: the typed view of a record of
+/// [`EVENT_HANDLERS`](super::families::EVENT_HANDLERS), whose store gives the ID.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub(crate) struct EventHandler {
-    pub id: u64,
     pub event: String,
     pub handler: String,
     pub auth_type: u64,
@@ -208,21 +209,10 @@ pub(crate) struct EventHandler {
     pub connector: String,
 }
 
-/// A queued offline event.
-#[derive(Debug, Clone)]
-pub(crate) struct OfflineEvent {
-    pub id: u64,
-    pub ts: i64,
-    pub event: String,
-    pub data: Value,
-    pub message_id: String,
-    pub process_id: Option<String>,
-    pub error: bool,
-    pub connector: String,
-}
-
-/// A `placement.bind` registration.
-#[derive(Debug, Clone)]
+/// A `placement.bind` registration: the typed view of a record of
+/// [`PLACEMENTS`](super::families::PLACEMENTS).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub(crate) struct Placement {
     pub placement: String,
     pub handler: String,
@@ -233,10 +223,11 @@ pub(crate) struct Placement {
     pub user_id: u64,
 }
 
-/// A registered external call.
-#[derive(Debug, Clone, Default)]
+/// A registered external call: the typed view of a record of
+/// [`CALLS`](super::families::CALLS), whose store gives the ID.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE", default)]
 pub(crate) struct ExternalCall {
-    pub id: u64,
     pub call_id: String,
     pub external_call_id: Option<String>,
     pub user_id: u64,

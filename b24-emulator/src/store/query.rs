@@ -56,7 +56,17 @@ pub fn item_value(camel_name: &str, v: Value) -> Value {
     }
 }
 
-pub use crate::filter::{Cond, Op, as_text, compare, equal, like};
+pub use crate::filter::{Cond, Op, as_text, compare, equal, like, order_of};
+
+/// A condition `field = value`, for lookups by a family's own key
+/// (`CALL_ID`, `PLACEMENT`, `EVENT`).
+pub fn eq(field: &str, value: impl Into<Value>) -> Cond {
+    Cond::Leaf {
+        field: field.to_owned(),
+        op: Op::Eq,
+        value: value.into(),
+    }
+}
 
 /// Reads a v2 `filter` object. Field names go through `upper_snake` so camelCase
 /// `crm.item` filters work too.
@@ -146,8 +156,29 @@ impl Store {
         (lo, hi, only)
     }
 
-    /// Runs a list query.
+    /// Runs a list query: pages of [`PAGE`] rows.
     pub fn list(&self, q: &Query) -> Page {
+        self.list_by(q, PAGE, &|_, v| v)
+    }
+
+    /// The IDs of every row matching `filter`, ascending.
+    pub fn ids(&self, filter: &[Cond]) -> Vec<u64> {
+        let (lo, hi, _) = self.id_bounds(filter);
+        let mut ids = Vec::new();
+        self.scan(lo, hi, false, |row| {
+            if self.matches(row, filter) {
+                ids.push(self.row_id(row));
+            }
+            true
+        });
+        ids
+    }
+
+    /// [`Store::list`] with `limit` rows a page, sorting by `key(field,
+    /// value)` rather than the stored value (a family's own ranks, such
+    /// as task priorities).
+    pub fn list_by(&self, q: &Query, limit: u64, key: &dyn Fn(&str, Value) -> Value) -> Page {
+        let limit = limit.max(1);
         let (lo, hi, only_ids) = self.id_bounds(&q.filter);
         let by_id = match q.order.as_slice() {
             [] => Some(false),
@@ -171,7 +202,7 @@ impl Store {
                     total += 1;
                     if skipped < offset {
                         skipped += 1;
-                    } else if (ids.len() as u64) < PAGE {
+                    } else if (ids.len() as u64) < limit {
                         ids.push(self.row_id(row));
                     } else {
                         has_more = true;
@@ -184,7 +215,7 @@ impl Store {
                     (Some(_), true) => Some(self.count_range(lo, hi)),
                     (Some(_), false) => Some(total),
                 };
-                let next = (q.start.is_some() && has_more).then_some(offset + PAGE);
+                let next = (q.start.is_some() && has_more).then_some(offset.saturating_add(limit));
                 Page {
                     ids,
                     total,
@@ -196,10 +227,10 @@ impl Store {
                 // Sorting by other fields: keep only the best offset+PAGE
                 // (sort keys and IDs), pruning as we go, so memory is bounded
                 // by the page asked for rather than by the table.
-                let keep = (offset + PAGE) as usize;
+                let keep = usize::try_from(offset.saturating_add(limit)).unwrap_or(usize::MAX);
                 let cmp = |(a, ia): &(Vec<Value>, u64), (b, ib): &(Vec<Value>, u64)| {
                     for (i, o) in q.order.iter().enumerate() {
-                        let c = compare(&a[i], &b[i]);
+                        let c = order_of(&a[i], &b[i]);
                         let c = if o.desc { c.reverse() } else { c };
                         if c != Ordering::Equal {
                             return c;
@@ -216,7 +247,9 @@ impl Store {
                         let keys = q
                             .order
                             .iter()
-                            .map(|o| self.field(row, &o.field).unwrap_or(Value::Null))
+                            .map(|o| {
+                                key(&o.field, self.field(row, &o.field).unwrap_or(Value::Null))
+                            })
                             .collect();
                         keyed.push((keys, self.row_id(row)));
                         if keyed.len() >= keep.saturating_mul(2).max(1024) {
@@ -229,11 +262,12 @@ impl Store {
                 keyed.sort_by(cmp);
                 let ids: Vec<u64> = keyed
                     .iter()
-                    .skip(offset as usize)
-                    .take(PAGE as usize)
+                    .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+                    .take(usize::try_from(limit).unwrap_or(usize::MAX))
                     .map(|(_, id)| *id)
                     .collect();
-                let next = (q.start.is_some() && offset + PAGE < total).then_some(offset + PAGE);
+                let next = (q.start.is_some() && offset.saturating_add(limit) < total)
+                    .then_some(offset.saturating_add(limit));
                 Page {
                     ids,
                     total: q.start.map(|_| total),

@@ -16,6 +16,11 @@ impl Store {
         }
     }
 
+    /// A store of records as written ([`Kind::Generic`]), with no seeded ones.
+    pub fn generic() -> Store {
+        Store::new(Kind::Generic, 0, 1, 0)
+    }
+
     /// The field names, in output order.
     pub fn fields(&self) -> &'static [&'static str] {
         match self.kind {
@@ -319,6 +324,24 @@ impl Store {
         }
     }
 
+    /// A stored (written, not seeded) record by ID: the rows of a family
+    /// without seeded fields.
+    pub fn record(&self, id: u64) -> Option<&Record> {
+        self.overlay.get(&id)?.as_ref()
+    }
+
+    /// The stored records, ascending by ID.
+    pub fn records(&self) -> impl Iterator<Item = (u64, &Record)> {
+        self.overlay
+            .iter()
+            .filter_map(|(id, r)| r.as_ref().map(|r| (*id, r)))
+    }
+
+    /// The ID the next [`Store::add`] gives.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
     /// One field of a row.
     pub fn field(&self, row: Row<'_>, name: &str) -> Option<Value> {
         match row {
@@ -450,11 +473,6 @@ impl Store {
             };
             rec.insert(k, v);
         }
-    }
-
-    /// How many bytes the overlay roughly holds (for the memory bench).
-    pub fn overlay_len(&self) -> usize {
-        self.overlay.len()
     }
 
     /// Calls `f` for rows with IDs in `lo..=hi`, ascending or descending,

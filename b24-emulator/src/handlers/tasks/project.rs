@@ -82,10 +82,9 @@ pub(super) fn rights(st: &State, user: u64, task: &Map<String, Value>) -> Value 
 
 /// The IDs of tasks that have subtasks.
 pub(super) fn parents(st: &State) -> HashSet<u64> {
-    st.tasks
-        .rows
-        .values()
-        .filter_map(|c| c.get("parentId").and_then(Value::as_u64))
+    st.family(TASKS)
+        .records()
+        .filter_map(|(_, c)| c.get("parentId").and_then(Value::as_u64))
         .collect()
 }
 
@@ -138,8 +137,8 @@ pub(super) fn related(
     let one = |id: u64| -> Value {
         match target {
             Dto::User => user_object(st, id),
-            Dto::Task => match st.tasks.rows.get(&id) {
-                Some(t) => Value::Object(materialize(st, user, id, t, &parents(st))),
+            Dto::Task => match task(st, id) {
+                Some(t) => Value::Object(materialize(st, user, id, &t, &parents(st))),
                 None => Value::Null,
             },
             Dto::Chat => json!({

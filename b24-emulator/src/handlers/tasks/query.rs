@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 
-pub(super) use crate::filter::{Cond, Op, order_of};
+pub(super) use crate::filter::{Cond, Op};
 use crate::filter::{V3Problem, parse_v3};
 
 pub(super) fn bad_filter(what: &Value) -> V3Error {
@@ -29,7 +29,8 @@ pub(super) fn parse_task_filter(list: &Value) -> Result<Vec<Cond>, V3Error> {
                 ),
             ));
         }
-        Ok((field.name.to_owned(), filter_value(field, op, value)?))
+        let stored = stored_name(field.name).to_owned();
+        Ok((stored, filter_value(field, op, value)?))
     };
     parse_v3(list, &leaf).map_err(|p| match p {
         V3Problem::Shape(v) => bad_filter(&v),
@@ -138,18 +139,6 @@ pub(super) fn parse_pagination(params: &Value) -> Result<(u64, u64), V3Error> {
     Ok((offset, limit))
 }
 
-/// The value a field sorts by: priorities by rank (Bitrix24 stores them as
-/// 0 low, 1 average, 2 high), the rest as they are.
-pub(super) fn sort_value(task: &Map<String, Value>, field: &str) -> Value {
-    let v = task.get(field).cloned().unwrap_or(Value::Null);
-    match (field, v.as_str()) {
-        ("priority", Some("low")) => json!(0),
-        ("priority", Some("average")) => json!(1),
-        ("priority", Some("high")) => json!(2),
-        _ => v,
-    }
-}
-
 pub(super) fn list(st: &State, caller: &Caller, params: &Value) -> R {
     let select = select_param(params)?;
     let paths = split_paths(select.as_deref().unwrap_or_default());
@@ -161,29 +150,22 @@ pub(super) fn list(st: &State, caller: &Caller, params: &Value) -> R {
     let order = parse_order(params)?;
     let (offset, limit) = parse_pagination(params)?;
     let parents = parents(st);
-    let mut found: Vec<(&u64, &Map<String, Value>)> = st
-        .tasks
-        .rows
+    // REST 3.0 answers no total: the first page need not count the rows.
+    let start = (offset > 0).then_some(offset);
+    let page = page(
+        st,
+        caller.user_id,
+        filter,
+        store_order(&order),
+        start,
+        limit,
+    );
+    let items: Vec<Value> = page
+        .ids
         .iter()
-        .filter(|(_, t)| can_read(st, caller.user_id, t))
-        .filter(|(_, t)| filter.iter().all(|c| c.matches_map(t)))
-        .collect();
-    found.sort_by(|(_, a), (_, b)| {
-        order
-            .iter()
-            .map(|(k, asc)| {
-                let o = order_of(&sort_value(a, k), &sort_value(b, k));
-                if *asc { o } else { o.reverse() }
-            })
-            .find(|o| *o != Ordering::Equal)
-            .unwrap_or(Ordering::Equal)
-    });
-    let items: Vec<Value> = found
-        .into_iter()
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(limit as usize)
+        .filter_map(|id| Some((*id, task(st, *id)?)))
         .map(|(id, t)| {
-            let item = materialize(st, caller.user_id, *id, t, &parents);
+            let item = materialize(st, caller.user_id, id, &t, &parents);
             // Without `select` a list gives only `id`.
             Value::Object(project(
                 st,
