@@ -125,14 +125,61 @@ fn holds_id(v: &Value, id: &str) -> bool {
     }
 }
 
-fn with_id(mut params: Value, id: &str) -> Value {
+/// An add's sample made to fit a fresh portal. A page that marks no
+/// parameter required (`crm.deal.add`) still needs its `fields` container,
+/// as a portal refuses an add without one; the docs' examples name users
+/// (`CREATED_BY: 456`) that a fresh portal lacks, so they point at user 1.
+fn add_params(sample: &Value) -> Value {
+    fn users(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    let user_ref = ["CREATED_BY", "RESPONSIBLE_ID", "ASSIGNED_BY_ID"]
+                        .iter()
+                        .any(|u| k.eq_ignore_ascii_case(u));
+                    if user_ref && x.is_number() {
+                        *x = json!(1);
+                    } else {
+                        users(x);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(users),
+            _ => {}
+        }
+    }
+    let mut p = sample.clone();
+    if p.as_object().is_some_and(|m| m.is_empty()) {
+        p = json!({"fields": {}});
+    }
+    users(&mut p);
+    p
+}
+
+/// The get's sample pointed at the record the add made: its `id` key, or
+/// the one parameter naming the record (`taskId`), and the add's
+/// `entityTypeId` where the family is keyed by one (`crm.item.*`).
+fn with_id(mut params: Value, id: &str, add: &Value) -> Value {
     let m = params.as_object_mut().unwrap();
     let key = m
         .keys()
         .find(|k| k.eq_ignore_ascii_case("id"))
+        .or_else(|| {
+            m.keys().find(|k| {
+                k.to_ascii_lowercase().ends_with("id") && !k.eq_ignore_ascii_case("entityTypeId")
+            })
+        })
         .cloned()
         .unwrap_or_else(|| "id".into());
     m.insert(key, json!(id));
+    with_type(params, add)
+}
+
+/// Copies the add's `entityTypeId` into a get or list sample.
+fn with_type(mut params: Value, add: &Value) -> Value {
+    if let Some(t) = add.get("entityTypeId") {
+        params["entityTypeId"] = t.clone();
+    }
     params
 }
 
@@ -157,18 +204,23 @@ async fn crud_families_round_trip() {
     let (mut passed, mut failed) = (0, Vec::new());
     for (family, add, get, list) in &families {
         let url = |name: &str| format!("{}{name}", emu.webhook_url());
-        let (status, body) = call(&url(&add.name), &add.sample_params).await;
+        let add_p = add_params(&add.sample_params);
+        let (status, body) = call(&url(&add.name), &add_p).await;
         let Some(id) = (status == 200).then(|| find_id(&body["result"])).flatten() else {
             failed.push(format!("{family}.add: {status} {body}"));
             continue;
         };
-        let (status, body) = call(&url(&get.name), &with_id(get.sample_params.clone(), &id)).await;
+        let (status, body) = call(
+            &url(&get.name),
+            &with_id(get.sample_params.clone(), &id, &add_p),
+        )
+        .await;
         if status != 200 || !holds_id(&body["result"], &id) {
             failed.push(format!("{family}.get {id}: {status} {body}"));
             continue;
         }
         b24_emulator::check_result(&get.name, false, &body["result"]).unwrap();
-        let mut lp = list.sample_params.clone();
+        let mut lp = with_type(list.sample_params.clone(), &add_p);
         lp.as_object_mut()
             .unwrap()
             .retain(|k, _| !k.eq_ignore_ascii_case("select"));
@@ -192,10 +244,6 @@ async fn crud_families_round_trip() {
             f.chars().take(300).collect::<String>()
         );
     }
-    assert!(
-        passed * 10 >= families.len() * 9,
-        "{passed} of {}",
-        families.len()
-    );
+    assert!(failed.is_empty(), "{passed} of {}", families.len());
     emu.shutdown().await;
 }

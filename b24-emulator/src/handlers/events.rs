@@ -166,26 +166,25 @@ pub(super) fn event_unbind(st: &mut State, caller: &Caller, params: &Value) -> R
 }
 
 /// The rows of a binding family (`event.get`, `placement.get`) for an app,
-/// oldest first, narrowed by an optional v2 `filter` over their fields,
-/// each as `wire` shows it.
+/// oldest first, each as `wire` shows it. Both pages say "No parameters": a
+/// `filter` is ignored as a portal ignores unknown keys, so an app that
+/// relies on one fails here as it would in production.
 fn bound<T: serde::de::DeserializeOwned>(
     st: &State,
     caller: &Caller,
-    params: &Value,
     family: &str,
     wire: impl Fn(T) -> Value,
 ) -> R {
     require_app(caller)?;
-    let filter = parse_filter(&map_param(params, "filter").unwrap_or_default());
-    let rows = st.rows::<T>(family, &filter);
+    let rows = st.rows::<T>(family, &[]);
     Ok(Output::one(Value::Array(
         rows.into_iter().map(|(_, row)| wire(row)).collect(),
     )))
 }
 
-/// `event.get`, filtered by `event`, `handler`, `auth_type`, `offline`.
-pub(super) fn event_get(st: &State, caller: &Caller, params: &Value) -> R {
-    bound(st, caller, params, EVENT_HANDLERS, |h: EventHandler| {
+/// `event.get`: every handler the app bound.
+pub(super) fn event_get(st: &State, caller: &Caller) -> R {
+    bound(st, caller, EVENT_HANDLERS, |h: EventHandler| {
         json!({"event": h.event, "handler": h.handler,
                "auth_type": h.auth_type.to_string(), "offline": u8::from(h.offline)})
     })
@@ -544,9 +543,9 @@ pub(super) fn placement_unbind(st: &mut State, caller: &Caller, params: &Value) 
     Ok(Output::one(json!({ "count": count })))
 }
 
-/// `placement.get`, filtered by `placement`, `handler`, `userId`.
-pub(super) fn placement_get(st: &State, caller: &Caller, params: &Value) -> R {
-    bound(st, caller, params, PLACEMENTS, |p: Placement| {
+/// `placement.get`: every placement handler the app bound.
+pub(super) fn placement_get(st: &State, caller: &Caller) -> R {
+    bound(st, caller, PLACEMENTS, |p: Placement| {
         json!({"placement": p.placement, "userId": p.user_id, "handler": p.handler,
                "options": p.options, "title": p.title, "description": p.description,
                "langAll": p.lang_all})

@@ -313,14 +313,14 @@ pub(crate) fn call(
         "user.get" => user_get(st, caller, params),
         "event.bind" => event_bind(st, caller, params),
         "event.unbind" => event_unbind(st, caller, params),
-        "event.get" => event_get(st, caller, params),
+        "event.get" => event_get(st, caller),
         "event.offline.get" => offline_get(st, caller, params),
         "event.offline.list" => offline_list(st, caller, params),
         "event.offline.clear" => offline_clear(st, caller, params, false),
         "event.offline.error" => offline_clear(st, caller, params, true),
         "placement.bind" => placement_bind(portal, st, caller, params),
         "placement.unbind" => placement_unbind(st, caller, params),
-        "placement.get" => placement_get(st, caller, params),
+        "placement.get" => placement_get(st, caller),
         "placement.list" => {
             require_app(caller)?;
             let list = placement_catalog(caller, params);
