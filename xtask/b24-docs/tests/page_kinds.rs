@@ -181,6 +181,36 @@ fn placement_options_are_imported_in_every_documented_form() {
     // a list of `KEY` — description items; `LANDING_BLOCK_*` is a family
     let p = placement(&out, "LANDING_BLOCK_XXX");
     assert_eq!(option_names(&p), ["ID", "CODE", "LID"]);
+    // an overview page's key table (no types, two keys in one row), typed
+    // by the JSON example on the page of the method that registers the
+    // handler (`userfieldtype.add`), which also shows one more key
+    let p = placement(&out, "USERFIELD_TYPE");
+    assert_eq!(
+        option_names(&p),
+        [
+            "MODE",
+            "ENTITY_ID",
+            "FIELD_NAME",
+            "ENTITY_VALUE_ID",
+            "VALUE",
+            "MULTIPLE",
+            "MANDATORY",
+            "XML_ID",
+            "ENTITY_DATA"
+        ]
+    );
+    let ty = |name: &str| {
+        let o = p.options.iter().find(|o| o.name.value == name).expect(name);
+        (o.shape.ty.value.clone(), o.shape.description.is_some())
+    };
+    assert_eq!(ty("MODE"), ("string".into(), true));
+    assert_eq!(ty("MANDATORY"), ("string".into(), true));
+    // `null` in the example: its type is not shown
+    assert_eq!(ty("VALUE"), ("any".into(), true));
+    assert_eq!(ty("ENTITY_DATA"), ("object".into(), false));
+    let data = &p.options.last().expect("ENTITY_DATA").shape.fields;
+    let id = data.iter().find(|f| f.name.value == "entityTypeId");
+    assert_eq!(id.expect("entityTypeId").shape.ty.value, "integer");
 }
 
 #[test]
