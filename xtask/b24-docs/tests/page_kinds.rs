@@ -123,6 +123,39 @@ fn results_the_pages_show_are_typed() {
     assert!(m.params.iter().any(|p| p.name.value == "USER_ID"));
 }
 
+/// The fields of the elements of the result's array `items`.
+fn item_fields(out: &Output, name: &str) -> Vec<(String, String)> {
+    let r = method(out, name).result.expect("result");
+    let items = r
+        .fields
+        .iter()
+        .find(|f| f.name.value == "items")
+        .expect("items");
+    let element = items.shape.items.as_deref().expect("element type");
+    assert_eq!(element.ty.value, "object", "{name}");
+    element
+        .fields
+        .iter()
+        .map(|f| (f.name.value.clone(), f.shape.ty.value.clone()))
+        .collect()
+}
+
+#[test]
+fn list_elements_are_typed_from_flat_tables_and_examples() {
+    let out = import();
+    // `items`, `items[]`, then the element's fields as rows of their own
+    let fields = item_fields(&out, "mail.message.list");
+    assert_eq!(fields.len(), 13, "{fields:?}");
+    assert!(fields.contains(&("id".into(), "integer".into())));
+    assert!(fields.contains(&("isSeen".into(), "boolean".into())));
+    // `time` and `result` are the envelope's, not the element's
+    assert!(!fields.iter().any(|(n, _)| n == "time" || n == "result"));
+    // no element rows: the example's elements type it
+    let fields = item_fields(&out, "mail.mailbox.field.list");
+    let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["name", "type", "title", "filterable", "sortable"]);
+}
+
 #[test]
 fn the_external_call_event_is_typed() {
     let out = import();

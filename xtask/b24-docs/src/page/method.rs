@@ -141,6 +141,52 @@ fn add_siblings(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
     }
 }
 
+/// The elements of `s`'s array fields (`items`) whose element type the
+/// table leaves open. A flat table lists the element's fields after the
+/// array's row as siblings of `result`: those that are keys of the
+/// example's first element (and not of the result) become its fields. With
+/// no such rows, the elements the example shows type it conservatively.
+fn add_elements(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
+    let Some(Value::Object(o)) = result_val else {
+        return;
+    };
+    if s.ty != "object" {
+        return;
+    }
+    for f in &mut s.fields {
+        let open = f.shape.ty == "array" && f.shape.items.as_deref().is_none_or(is_untyped);
+        let Some(Value::Array(shown)) = o.get(&f.name) else {
+            continue;
+        };
+        let Some(first) = shown.first().and_then(Value::as_object) else {
+            continue;
+        };
+        if !open {
+            continue;
+        }
+        let flat: Vec<Field> = fields
+            .iter()
+            .filter(|x| x.name != "result" && !o.contains_key(&x.name))
+            .filter(|x| first.contains_key(&x.name))
+            .cloned()
+            .collect();
+        let element = if flat.is_empty() {
+            let refs: Vec<&Value> = shown.iter().collect();
+            infer_result(&refs).filter(|e| !is_untyped(e))
+        } else {
+            let mut e = Shape::of("object");
+            e.fields = flat;
+            Some(e)
+        };
+        if let Some(mut e) = element {
+            if let Some(old) = f.shape.items.as_deref() {
+                e.description = old.description.clone();
+            }
+            f.shape.items = Some(Box::new(e));
+        }
+    }
+}
+
 /// Where the rows sit in the answers' results: `Some(None)` when the result
 /// is the array, `Some(Some(key))` when it is an object with one array under
 /// `key`; `None` when the answers disagree or show neither.
@@ -225,6 +271,7 @@ impl Ctx<'_> {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
                         add_siblings(&mut s, &fields, result_val.as_ref());
+                        add_elements(&mut s, &fields, result_val.as_ref());
                         Some(s)
                     } else {
                         let fs: Vec<Field> = fields
