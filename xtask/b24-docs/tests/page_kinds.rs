@@ -123,6 +123,24 @@ fn results_the_pages_show_are_typed() {
     assert!(m.params.iter().any(|p| p.name.value == "USER_ID"));
 }
 
+#[test]
+fn a_typescript_result_declaration_types_the_result() {
+    let out = import();
+    // the answer's JSON does not parse; `type VatGetResult = {...}` in the
+    // JS example, passed to `call.make<VatGetResult>`, types the result
+    let r = method(&out, "catalog.vat.get").result.expect("result");
+    assert_eq!(r.fields.len(), 1, "{r:?}");
+    assert_eq!(r.fields[0].name.value, "vat");
+    let vat = &r.fields[0].shape;
+    let ty = |n: &str| {
+        let f = vat.fields.iter().find(|f| f.name.value == n).expect(n);
+        (f.shape.ty.value.clone(), f.shape.nullable, f.required)
+    };
+    assert_eq!(ty("id"), ("integer".into(), false, false));
+    assert_eq!(ty("rate"), ("number".into(), false, false));
+    assert_eq!(ty("timestampX"), ("datetime".into(), true, false));
+}
+
 /// The fields of the elements of the result's array `items`.
 fn item_fields(out: &Output, name: &str) -> Vec<(String, String)> {
     let r = method(out, name).result.expect("result");

@@ -438,6 +438,16 @@ impl Ctx<'_> {
                 result = Some(inferred);
             }
         }
+        // Neither: the JS examples may declare the result's TypeScript type.
+        if result.as_ref().is_none_or(is_untyped)
+            && let Some(mut declared) = self.doc.blocks.iter().find_map(|b| match b {
+                Block::Code { text, .. } => super::typescript::ts_result(text),
+                _ => None,
+            })
+        {
+            declared.description = result.and_then(|r| r.description);
+            result = Some(declared);
+        }
         let v3 = self.is_rest_v3();
         // REST 3.0 lists page with `pagination`, never `start`/`next`.
         let list = if v3 {

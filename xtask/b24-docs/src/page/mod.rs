@@ -24,6 +24,7 @@ mod placement;
 mod rest_event;
 mod tables;
 mod types;
+mod typescript;
 
 pub(crate) use doc::slug_spelling;
 use doc::*;
