@@ -3089,7 +3089,7 @@ impl ::b24_core::__private::Method for LandingCopyblock {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.landing.copyblock",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = LandingCopyblockResult;
     type Error = LandingCopyblockError;
 }
 /// The method `landing.landing.delete` removes a page along with its blocks and associated files.
@@ -4523,7 +4523,7 @@ impl ::b24_core::__private::Method for LandingMoveblock {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.landing.moveblock",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = LandingMoveblockResult;
     type Error = LandingMoveblockError;
 }
 /// The method `landing.landing.publication` publishes the page and makes it active.
@@ -25875,6 +25875,335 @@ impl LandingCopyblockParams {
         self
     }
 }
+/// The `LandingCopyblockResultContent` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LandingCopyblockResultContent {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `sections`.
+    #[serde(
+        rename = "sections",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sections: ::std::option::Option<::std::string::String>,
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `access`.
+    #[serde(
+        rename = "access",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access: ::std::option::Option<::std::string::String>,
+    /// Wire name: `anchor`.
+    #[serde(
+        rename = "anchor",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub anchor: ::std::option::Option<::std::string::String>,
+    /// Wire name: `php`.
+    #[serde(
+        rename = "php",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub php: ::std::option::Option<bool>,
+    /// Wire name: `designed`.
+    #[serde(
+        rename = "designed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub designed: ::std::option::Option<bool>,
+    /// Wire name: `repoId`.
+    #[serde(
+        rename = "repoId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repo_id: ::std::option::Option<i64>,
+    /// Wire name: `content`.
+    #[serde(
+        rename = "content",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content: ::std::option::Option<::std::string::String>,
+    /// Wire name: `content_ext`.
+    #[serde(
+        rename = "content_ext",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_ext: ::std::option::Option<::std::string::String>,
+    /// Wire name: `css`.
+    #[serde(rename = "css", default, skip_serializing_if = "Option::is_none")]
+    pub css: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `js`.
+    #[serde(rename = "js", default, skip_serializing_if = "Option::is_none")]
+    pub js: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `assetStrings`.
+    #[serde(rename = "assetStrings", default, skip_serializing_if = "Option::is_none")]
+    pub asset_strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `lang`.
+    #[serde(rename = "lang", default, skip_serializing_if = "Option::is_none")]
+    pub lang: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `manifest`.
+    #[serde(rename = "manifest", default, skip_serializing_if = "Option::is_none")]
+    pub manifest: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dynamicParams`.
+    #[serde(rename = "dynamicParams", default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_params: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LandingCopyblockResultContent {
+    /// Creates a `LandingCopyblockResultContent` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sections: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            access: ::std::option::Option::None,
+            anchor: ::std::option::Option::None,
+            php: ::std::option::Option::None,
+            designed: ::std::option::Option::None,
+            repo_id: ::std::option::Option::None,
+            content: ::std::option::Option::None,
+            content_ext: ::std::option::Option::None,
+            css: ::std::option::Option::None,
+            js: ::std::option::Option::None,
+            asset_strings: ::std::option::Option::None,
+            lang: ::std::option::Option::None,
+            manifest: ::std::option::Option::None,
+            dynamic_params: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sections`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `access`.
+    #[must_use]
+    pub fn access(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `anchor`.
+    #[must_use]
+    pub fn anchor(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.anchor = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `php`.
+    #[must_use]
+    pub fn php(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.php = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `designed`.
+    #[must_use]
+    pub fn designed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.designed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `repoId`.
+    #[must_use]
+    pub fn repo_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.repo_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    #[must_use]
+    pub fn content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content_ext`.
+    #[must_use]
+    pub fn content_ext(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content_ext = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `css`.
+    #[must_use]
+    pub fn css(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.css = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `js`.
+    #[must_use]
+    pub fn js(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.js = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `assetStrings`.
+    #[must_use]
+    pub fn asset_strings(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.asset_strings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `lang`.
+    #[must_use]
+    pub fn lang(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.lang = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `manifest`.
+    #[must_use]
+    pub fn manifest(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.manifest = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dynamicParams`.
+    #[must_use]
+    pub fn dynamic_params(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.dynamic_params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Identifier of the created copy of the block. If `params.RETURN_CONTENT = 'Y'` is passed, the method will return an object with a success indicator and block data (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LandingCopyblockResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Wire name: `content`.
+    #[serde(rename = "content", default, skip_serializing_if = "Option::is_none")]
+    pub content: ::std::option::Option<LandingCopyblockResultContent>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LandingCopyblockResult {
+    /// Creates a `LandingCopyblockResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            content: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    #[must_use]
+    pub fn content(
+        mut self,
+        value: impl ::std::convert::Into<LandingCopyblockResultContent>,
+    ) -> Self {
+        self.content = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Parameters of the saved block (detailed description).
 ///
 /// If the parameter is not provided, the method saves a copy of the block without additional overrides
@@ -26557,6 +26886,356 @@ impl LandingMoveblockParams {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.return_content = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LandingMoveblockResultContent` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LandingMoveblockResultContent {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `sections`.
+    #[serde(
+        rename = "sections",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sections: ::std::option::Option<::std::string::String>,
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `access`.
+    #[serde(
+        rename = "access",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access: ::std::option::Option<::std::string::String>,
+    /// Wire name: `anchor`.
+    #[serde(
+        rename = "anchor",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub anchor: ::std::option::Option<::std::string::String>,
+    /// Wire name: `php`.
+    #[serde(
+        rename = "php",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub php: ::std::option::Option<bool>,
+    /// Wire name: `designed`.
+    #[serde(
+        rename = "designed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub designed: ::std::option::Option<bool>,
+    /// Wire name: `repoId`.
+    #[serde(
+        rename = "repoId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repo_id: ::std::option::Option<i64>,
+    /// Wire name: `content`.
+    #[serde(
+        rename = "content",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content: ::std::option::Option<::std::string::String>,
+    /// Wire name: `content_ext`.
+    #[serde(
+        rename = "content_ext",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_ext: ::std::option::Option<::std::string::String>,
+    /// Wire name: `css`.
+    #[serde(rename = "css", default, skip_serializing_if = "Option::is_none")]
+    pub css: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `js`.
+    #[serde(rename = "js", default, skip_serializing_if = "Option::is_none")]
+    pub js: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `assetStrings`.
+    #[serde(rename = "assetStrings", default, skip_serializing_if = "Option::is_none")]
+    pub asset_strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `lang`.
+    #[serde(rename = "lang", default, skip_serializing_if = "Option::is_none")]
+    pub lang: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `manifest`.
+    #[serde(rename = "manifest", default, skip_serializing_if = "Option::is_none")]
+    pub manifest: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dynamicParams`.
+    #[serde(rename = "dynamicParams", default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_params: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Wire name: `requiredUserAction`.
+    #[serde(
+        rename = "requiredUserAction",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required_user_action: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LandingMoveblockResultContent {
+    /// Creates a `LandingMoveblockResultContent` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sections: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            access: ::std::option::Option::None,
+            anchor: ::std::option::Option::None,
+            php: ::std::option::Option::None,
+            designed: ::std::option::Option::None,
+            repo_id: ::std::option::Option::None,
+            content: ::std::option::Option::None,
+            content_ext: ::std::option::Option::None,
+            css: ::std::option::Option::None,
+            js: ::std::option::Option::None,
+            asset_strings: ::std::option::Option::None,
+            lang: ::std::option::Option::None,
+            manifest: ::std::option::Option::None,
+            dynamic_params: ::std::option::Option::None,
+            required_user_action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sections`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `access`.
+    #[must_use]
+    pub fn access(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `anchor`.
+    #[must_use]
+    pub fn anchor(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.anchor = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `php`.
+    #[must_use]
+    pub fn php(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.php = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `designed`.
+    #[must_use]
+    pub fn designed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.designed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `repoId`.
+    #[must_use]
+    pub fn repo_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.repo_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    #[must_use]
+    pub fn content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content_ext`.
+    #[must_use]
+    pub fn content_ext(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content_ext = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `css`.
+    #[must_use]
+    pub fn css(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.css = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `js`.
+    #[must_use]
+    pub fn js(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.js = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `assetStrings`.
+    #[must_use]
+    pub fn asset_strings(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.asset_strings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `lang`.
+    #[must_use]
+    pub fn lang(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.lang = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `manifest`.
+    #[must_use]
+    pub fn manifest(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.manifest = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dynamicParams`.
+    #[must_use]
+    pub fn dynamic_params(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.dynamic_params = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requiredUserAction`.
+    #[must_use]
+    pub fn required_user_action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.required_user_action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Identifier of the moved block. If `params.RETURN_CONTENT = 'Y'` is provided, the method will return an object with a success flag and block data (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LandingMoveblockResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Wire name: `content`.
+    #[serde(rename = "content", default, skip_serializing_if = "Option::is_none")]
+    pub content: ::std::option::Option<LandingMoveblockResultContent>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LandingMoveblockResult {
+    /// Creates a `LandingMoveblockResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            content: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    #[must_use]
+    pub fn content(
+        mut self,
+        value: impl ::std::convert::Into<LandingMoveblockResultContent>,
+    ) -> Self {
+        self.content = ::std::option::Option::Some(value.into());
         self
     }
 }

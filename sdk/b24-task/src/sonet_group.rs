@@ -216,10 +216,7 @@ impl ::b24_core::__private::Method for ApiWorkgroupList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = ApiWorkgroupListResultWorkgroupsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "workgroups",
     );
@@ -9550,6 +9547,234 @@ impl ApiWorkgroupListParams {
         self
     }
 }
+/// The `ApiWorkgroupListResultWorkgroupsItemAdditionalData` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ApiWorkgroupListResultWorkgroupsItemAdditionalData {
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `initiatedByType`.
+    #[serde(
+        rename = "initiatedByType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub initiated_by_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ApiWorkgroupListResultWorkgroupsItemAdditionalData {
+    /// Creates a `ApiWorkgroupListResultWorkgroupsItemAdditionalData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            role: ::std::option::Option::None,
+            initiated_by_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `initiatedByType`.
+    #[must_use]
+    pub fn initiated_by_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.initiated_by_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ApiWorkgroupListResultWorkgroupsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ApiWorkgroupListResultWorkgroupsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `imageId`.
+    #[serde(
+        rename = "imageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `avatarType`.
+    #[serde(rename = "avatarType", default, skip_serializing_if = "Option::is_none")]
+    pub avatar_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `additionalData`.
+    #[serde(rename = "additionalData", default, skip_serializing_if = "Option::is_none")]
+    pub additional_data: ::std::option::Option<
+        ApiWorkgroupListResultWorkgroupsItemAdditionalData,
+    >,
+    /// Wire name: `dialogId`.
+    #[serde(
+        rename = "dialogId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dialog_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ApiWorkgroupListResultWorkgroupsItem {
+    /// Creates a `ApiWorkgroupListResultWorkgroupsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            image_id: ::std::option::Option::None,
+            avatar_type: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+            dialog_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `imageId`.
+    #[must_use]
+    pub fn image_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatarType`.
+    #[must_use]
+    pub fn avatar_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.avatar_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `additionalData`.
+    #[must_use]
+    pub fn additional_data(
+        mut self,
+        value: impl ::std::convert::Into<
+            ApiWorkgroupListResultWorkgroupsItemAdditionalData,
+        >,
+    ) -> Self {
+        self.additional_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dialogId`.
+    #[must_use]
+    pub fn dialog_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dialog_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root object of the response
 #[derive(
     Debug,
@@ -9570,12 +9795,7 @@ pub struct ApiWorkgroupListResult {
     /// Wire name: `workgroups`.
     #[serde(rename = "workgroups", default, skip_serializing_if = "Option::is_none")]
     pub workgroups: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        ::std::vec::Vec<ApiWorkgroupListResultWorkgroupsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -9598,12 +9818,7 @@ impl ApiWorkgroupListResult {
     pub fn workgroups(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<ApiWorkgroupListResultWorkgroupsItem>,
         >,
     ) -> Self {
         self.workgroups = ::std::option::Option::Some(value.into());
