@@ -83,6 +83,19 @@ fn shown_results(answers: &[Value]) -> Vec<Value> {
         .collect()
 }
 
+/// Whether `v` is of the kind `s` declares: an object, an array, a string,
+/// a number, a boolean or (when nullable) `null`; `any` takes everything.
+fn same_kind(s: &Shape, v: &Value) -> bool {
+    match v {
+        Value::Null => s.nullable || s.ty == "any",
+        Value::Object(_) => matches!(s.ty.as_str(), "object" | "any"),
+        Value::Array(_) => matches!(s.ty.as_str(), "array" | "any"),
+        Value::String(_) => !matches!(s.ty.as_str(), "object" | "array" | "boolean"),
+        Value::Number(_) => matches!(s.ty.as_str(), "integer" | "number" | "any"),
+        Value::Bool(_) => matches!(s.ty.as_str(), "boolean" | "any"),
+    }
+}
+
 /// Whether a result says nothing a decoder could check: absent, `any`, an
 /// object without fields or an array of such.
 pub(super) fn is_untyped(s: &Shape) -> bool {
@@ -438,12 +451,17 @@ impl Ctx<'_> {
                 result = Some(inferred);
             }
         }
-        // Neither: the JS examples may declare the result's TypeScript type.
+        // Neither: the JS examples may declare the result's TypeScript type,
+        // unless an answer the page shows is of another kind (a number
+        // where the declaration has an object).
         if result.as_ref().is_none_or(is_untyped)
             && let Some(mut declared) = self.doc.blocks.iter().find_map(|b| match b {
                 Block::Code { text, .. } => super::typescript::ts_result(text),
                 _ => None,
             })
+            && shown_results(&answers)
+                .iter()
+                .all(|v| same_kind(&declared, v))
         {
             declared.description = result.and_then(|r| r.description);
             result = Some(declared);
