@@ -158,7 +158,8 @@ fn add_siblings(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
 /// table leaves open. A flat table lists the element's fields after the
 /// array's row as siblings of `result`: those that are keys of the
 /// example's first element (and not of the result) become its fields. With
-/// no such rows, the elements the example shows type it conservatively.
+/// no such rows, the elements the example shows (objects or scalars) type
+/// it conservatively.
 fn add_elements(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
     let Some(Value::Object(o)) = result_val else {
         return;
@@ -171,18 +172,18 @@ fn add_elements(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
         let Some(Value::Array(shown)) = o.get(&f.name) else {
             continue;
         };
-        let Some(first) = shown.first().and_then(Value::as_object) else {
-            continue;
-        };
-        if !open {
+        if !open || shown.is_empty() {
             continue;
         }
-        let flat: Vec<Field> = fields
-            .iter()
-            .filter(|x| x.name != "result" && !o.contains_key(&x.name))
-            .filter(|x| first.contains_key(&x.name))
-            .cloned()
-            .collect();
+        let flat: Vec<Field> = match shown[0].as_object() {
+            Some(first) => fields
+                .iter()
+                .filter(|x| x.name != "result" && !o.contains_key(&x.name))
+                .filter(|x| first.contains_key(&x.name))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
         let element = if flat.is_empty() {
             let refs: Vec<&Value> = shown.iter().collect();
             infer_result(&refs).filter(|e| !is_untyped(e))
@@ -615,5 +616,31 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn array(name: &str) -> Field {
+        Field {
+            name: name.into(),
+            shape: Shape::of("array"),
+            ..Field::default()
+        }
+    }
+
+    #[test]
+    fn open_array_elements_take_the_example_s_kind() {
+        let mut s = Shape::of("object");
+        s.fields = vec![array("tags"), array("ids"), array("none")];
+        let shown = serde_json::json!({"tags": ["a", "b"], "ids": [1, 2], "none": []});
+        add_elements(&mut s, &[], Some(&shown));
+        let item = |i: usize| s.fields[i].shape.items.as_deref().map(|e| e.ty.clone());
+        assert_eq!(item(0).as_deref(), Some("string"));
+        assert_eq!(item(1).as_deref(), Some("number"));
+        // an empty example says nothing about the elements
+        assert_eq!(item(2), None);
     }
 }
