@@ -6788,9 +6788,7 @@ pub struct NodeMemberRemoveResult {
     ///
     /// Wire name: `removed`.
     #[serde(rename = "removed", default, skip_serializing_if = "Option::is_none")]
-    pub removed: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub removed: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Array of users that could not be removed
     ///
     /// Wire name: `failed`.
@@ -6817,9 +6815,7 @@ impl NodeMemberRemoveResult {
     #[must_use]
     pub fn removed(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.removed = ::std::option::Option::Some(value.into());
         self

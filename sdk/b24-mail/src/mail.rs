@@ -3560,9 +3560,7 @@ pub struct MessageForwardResult {
     ///
     /// Wire name: `to`.
     #[serde(rename = "to", default, skip_serializing_if = "Option::is_none")]
-    pub to: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub to: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3590,9 +3588,7 @@ impl MessageForwardResult {
     #[must_use]
     pub fn to(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.to = ::std::option::Option::Some(value.into());
         self
@@ -4072,9 +4068,7 @@ pub struct MessageReplyResult {
     ///
     /// Wire name: `to`.
     #[serde(rename = "to", default, skip_serializing_if = "Option::is_none")]
-    pub to: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub to: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4102,9 +4096,7 @@ impl MessageReplyResult {
     #[must_use]
     pub fn to(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.to = ::std::option::Option::Some(value.into());
         self

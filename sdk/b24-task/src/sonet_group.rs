@@ -7761,9 +7761,7 @@ pub struct ApiWorkgroupGetResult {
     ///
     /// Wire name: `MEMBERS`.
     #[serde(rename = "MEMBERS", default, skip_serializing_if = "Option::is_none")]
-    pub members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Identifier of the group chat
     ///
     /// Wire name: `CHAT_ID`.
@@ -7792,9 +7790,7 @@ pub struct ApiWorkgroupGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ordinary_members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub ordinary_members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Array of portal user identifiers who have been invited to the group but have not yet accepted
     ///
     /// Wire name: `INVITED_MEMBERS`.
@@ -7803,9 +7799,7 @@ pub struct ApiWorkgroupGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub invited_members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub invited_members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Array of group member identifiers with the role of moderator
     ///
     /// Wire name: `MODERATOR_MEMBERS`.
@@ -7814,16 +7808,12 @@ pub struct ApiWorkgroupGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub moderator_members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub moderator_members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// List of site identifiers to which the group belongs
     ///
     /// Wire name: `SITE_IDS`.
     #[serde(rename = "SITE_IDS", default, skip_serializing_if = "Option::is_none")]
-    pub site_ids: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub site_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// URL of the group's compressed user avatar. `""` if no user avatar is set
     ///
     /// Wire name: `AVATAR`.
@@ -7858,9 +7848,7 @@ pub struct ApiWorkgroupGetResult {
     ///
     /// Wire name: `TAGS`.
     #[serde(rename = "TAGS", default, skip_serializing_if = "Option::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Data about operations available to the current user on the group (detailed description)
     ///
     /// Wire name: `ACTIONS`.
@@ -7875,9 +7863,7 @@ pub struct ApiWorkgroupGetResult {
     ///
     /// Wire name: `DEPARTMENTS`.
     #[serde(rename = "DEPARTMENTS", default, skip_serializing_if = "Option::is_none")]
-    pub departments: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub departments: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Value `true`/`false` — whether the group is pinned for the current user on the groups and projects page
     ///
     /// Wire name: `IS_PIN`.
@@ -8247,9 +8233,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.members = ::std::option::Option::Some(value.into());
         self
@@ -8273,9 +8257,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn ordinary_members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.ordinary_members = ::std::option::Option::Some(value.into());
         self
@@ -8284,9 +8266,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn invited_members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.invited_members = ::std::option::Option::Some(value.into());
         self
@@ -8295,9 +8275,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn moderator_members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.moderator_members = ::std::option::Option::Some(value.into());
         self
@@ -8306,9 +8284,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn site_ids(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.site_ids = ::std::option::Option::Some(value.into());
         self
@@ -8362,9 +8338,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn tags(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.tags = ::std::option::Option::Some(value.into());
         self
@@ -8391,9 +8365,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn departments(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.departments = ::std::option::Option::Some(value.into());
         self

@@ -5098,7 +5098,7 @@ pub struct ScheduleGetResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub worktime_restrictions: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<::std::string::String>,
     >,
     /// Number of controlled actions within the work schedule
     ///
@@ -5297,9 +5297,7 @@ impl ScheduleGetResult {
     #[must_use]
     pub fn worktime_restrictions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.worktime_restrictions = ::std::option::Option::Some(value.into());
         self
