@@ -12936,6 +12936,65 @@ impl ::b24_core::__private::RestEvent for OnBookingResourceAdd {
     const CODE: &'static str = "ONBOOKINGRESOURCEADD";
     const SCOPE: &'static str = "booking";
 }
+/// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/events/on-booking-resource-delete.html>
+///
+/// Event code: `ONBOOKINGRESOURCEDELETE`.
+/// The `OnBookingResourceDelete` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnBookingResourceDelete {
+    /// Identifier of the deleted resource
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnBookingResourceDelete {
+    /// Creates a `OnBookingResourceDelete` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl OnBookingResourceDelete {
+    /// The event code, as `event.bind` takes it.
+    pub const CODE: &'static str = "ONBOOKINGRESOURCEDELETE";
+}
+impl ::b24_core::__private::RestEvent for OnBookingResourceDelete {
+    const CODE: &'static str = "ONBOOKINGRESOURCEDELETE";
+    const SCOPE: &'static str = "booking";
+}
 /// The event `ONBOOKINGRESOURCETYPEADD` will trigger when a new resource type is created either manually or via the booking.v1.resourceType.add method.
 ///
 /// Who: any user.
@@ -13408,65 +13467,6 @@ impl ::b24_core::__private::RestEvent for OnBookingWaitListItemUpdate {
     const CODE: &'static str = "ONBOOKINGWAITLISTITEMUPDATE";
     const SCOPE: &'static str = "booking";
 }
-/// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
-///
-/// Who: any user.
-///
-/// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/events/on-booking-resource-delete.html>
-///
-/// Event code: `ONRESOURCEDELETE`.
-/// The `OnResourceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnResourceDelete {
-    /// Identifier of the deleted resource
-    ///
-    /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnResourceDelete {
-    /// Creates a `OnResourceDelete` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `ID`.
-    #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-impl OnResourceDelete {
-    /// The event code, as `event.bind` takes it.
-    pub const CODE: &'static str = "ONRESOURCEDELETE";
-}
-impl ::b24_core::__private::RestEvent for OnResourceDelete {
-    const CODE: &'static str = "ONRESOURCEDELETE";
-    const SCOPE: &'static str = "booking";
-}
 /// A REST event of this scope, decoded from its `data` object.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -13496,6 +13496,14 @@ pub enum RestEvent {
     ///
     /// Event code: `ONBOOKINGRESOURCEADD`.
     OnBookingResourceAdd(OnBookingResourceAdd),
+    /// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/events/on-booking-resource-delete.html>
+    ///
+    /// Event code: `ONBOOKINGRESOURCEDELETE`.
+    OnBookingResourceDelete(OnBookingResourceDelete),
     /// The event `ONBOOKINGRESOURCETYPEADD` will trigger when a new resource type is created either manually or via the booking.v1.resourceType.add method.
     ///
     /// Who: any user.
@@ -13560,14 +13568,6 @@ pub enum RestEvent {
     ///
     /// Event code: `ONBOOKINGWAITLISTITEMUPDATE`.
     OnBookingWaitListItemUpdate(OnBookingWaitListItemUpdate),
-    /// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/events/on-booking-resource-delete.html>
-    ///
-    /// Event code: `ONRESOURCEDELETE`.
-    OnResourceDelete(OnResourceDelete),
     /// An event this spec does not list, with its raw `data`.
     Unknown {
         /// The event code as received.
@@ -13582,6 +13582,7 @@ impl RestEvent {
         "ONBOOKINGADD",
         "ONBOOKINGDELETE",
         "ONBOOKINGRESOURCEADD",
+        "ONBOOKINGRESOURCEDELETE",
         "ONBOOKINGRESOURCETYPEADD",
         "ONBOOKINGRESOURCETYPEDELETE",
         "ONBOOKINGRESOURCETYPEUPDATE",
@@ -13590,7 +13591,6 @@ impl RestEvent {
         "ONBOOKINGWAITLISTITEMADD",
         "ONBOOKINGWAITLISTITEMDELETE",
         "ONBOOKINGWAITLISTITEMUPDATE",
-        "ONRESOURCEDELETE",
     ];
     /// Decodes the `data` of event `code` (case-insensitive).
     pub fn decode(
@@ -13622,6 +13622,15 @@ impl RestEvent {
                         ::b24_core::__private::field::<
                             OnBookingResourceAdd,
                         >("ONBOOKINGRESOURCEADD", "data", data)?,
+                    ),
+                )
+            }
+            "ONBOOKINGRESOURCEDELETE" => {
+                ::std::result::Result::Ok(
+                    Self::OnBookingResourceDelete(
+                        ::b24_core::__private::field::<
+                            OnBookingResourceDelete,
+                        >("ONBOOKINGRESOURCEDELETE", "data", data)?,
                     ),
                 )
             }
@@ -13697,15 +13706,6 @@ impl RestEvent {
                     ),
                 )
             }
-            "ONRESOURCEDELETE" => {
-                ::std::result::Result::Ok(
-                    Self::OnResourceDelete(
-                        ::b24_core::__private::field::<
-                            OnResourceDelete,
-                        >("ONRESOURCEDELETE", "data", data)?,
-                    ),
-                )
-            }
             _ => {
                 ::std::result::Result::Ok(Self::Unknown {
                     code: code.to_owned(),
@@ -13720,6 +13720,7 @@ impl RestEvent {
             Self::OnBookingAdd(_) => "ONBOOKINGADD",
             Self::OnBookingDelete(_) => "ONBOOKINGDELETE",
             Self::OnBookingResourceAdd(_) => "ONBOOKINGRESOURCEADD",
+            Self::OnBookingResourceDelete(_) => "ONBOOKINGRESOURCEDELETE",
             Self::OnBookingResourceTypeAdd(_) => "ONBOOKINGRESOURCETYPEADD",
             Self::OnBookingResourceTypeDelete(_) => "ONBOOKINGRESOURCETYPEDELETE",
             Self::OnBookingResourceTypeUpdate(_) => "ONBOOKINGRESOURCETYPEUPDATE",
@@ -13728,7 +13729,6 @@ impl RestEvent {
             Self::OnBookingWaitListItemAdd(_) => "ONBOOKINGWAITLISTITEMADD",
             Self::OnBookingWaitListItemDelete(_) => "ONBOOKINGWAITLISTITEMDELETE",
             Self::OnBookingWaitListItemUpdate(_) => "ONBOOKINGWAITLISTITEMUPDATE",
-            Self::OnResourceDelete(_) => "ONRESOURCEDELETE",
             Self::Unknown { code, .. } => code,
         }
     }
@@ -13783,6 +13783,19 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_resource_add(
         &self,
         data: OnBookingResourceAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
+    ) -> impl ::std::future::Future<Output = ()> + Send {
+        let _ = (data, ctx);
+        async {}
+    }
+    /// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/events/on-booking-resource-delete.html>
+    fn on_booking_resource_delete(
+        &self,
+        data: OnBookingResourceDelete,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
         let _ = (data, ctx);
@@ -13892,19 +13905,6 @@ pub trait RestHandler: Send + Sync {
         let _ = (data, ctx);
         async {}
     }
-    /// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/events/on-booking-resource-delete.html>
-    fn on_resource_delete(
-        &self,
-        data: OnResourceDelete,
-        ctx: ::b24_core::__private::DeliveryContext,
-    ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (data, ctx);
-        async {}
-    }
     /// An event this spec does not list.
     fn on_unknown(
         &self,
@@ -13942,6 +13942,9 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(
         RestEvent::OnBookingResourceAdd(data) => {
             handler.on_booking_resource_add(data, ctx).await
         }
+        RestEvent::OnBookingResourceDelete(data) => {
+            handler.on_booking_resource_delete(data, ctx).await
+        }
         RestEvent::OnBookingResourceTypeAdd(data) => {
             handler.on_booking_resource_type_add(data, ctx).await
         }
@@ -13964,7 +13967,6 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(
         RestEvent::OnBookingWaitListItemUpdate(data) => {
             handler.on_booking_wait_list_item_update(data, ctx).await
         }
-        RestEvent::OnResourceDelete(data) => handler.on_resource_delete(data, ctx).await,
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }

@@ -5951,9 +5951,7 @@ pub struct EventGetbyidResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub attendees_codes: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub attendees_codes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Identifier of the original event when editing only the current one
     ///
     /// Wire name: `RECURRENCE_ID`.
@@ -5997,9 +5995,7 @@ pub struct EventGetbyidResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_crm_cal_event: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub uf_crm_cal_event: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Array of identifiers of files linked to the event
     ///
     /// Wire name: `UF_WEBDAV_CAL_EVENT`.
@@ -6531,9 +6527,7 @@ impl EventGetbyidResult {
     #[must_use]
     pub fn attendees_codes(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.attendees_codes = ::std::option::Option::Some(value.into());
         self
@@ -6578,9 +6572,7 @@ impl EventGetbyidResult {
     #[must_use]
     pub fn uf_crm_cal_event(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.uf_crm_cal_event = ::std::option::Option::Some(value.into());
         self
@@ -8484,9 +8476,7 @@ pub struct SettingsGetResult {
     ///
     /// Wire name: `week_holidays`.
     #[serde(rename = "week_holidays", default, skip_serializing_if = "Option::is_none")]
-    pub week_holidays: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub week_holidays: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Day the week starts
     ///
     /// Wire name: `week_start`.
@@ -8758,9 +8748,7 @@ impl SettingsGetResult {
     #[must_use]
     pub fn week_holidays(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.week_holidays = ::std::option::Option::Some(value.into());
         self

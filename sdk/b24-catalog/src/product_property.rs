@@ -190,10 +190,7 @@ impl ::b24_core::__private::Method for ProductPropertyGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.productProperty.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ProductPropertyGetFieldsResult;
     type Error = ProductPropertyGetFieldsError;
 }
 /// The method `catalog.productProperty.list` returns a list of product properties and variations based on the filter.
@@ -215,6 +212,7 @@ impl ::b24_core::__private::Method for ProductPropertyGetFields {
 ///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -363,11 +361,15 @@ impl ::b24_core::__private::Method for ProductPropertyList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.productProperty.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ProductPropertyListResult;
     type Error = ProductPropertyListError;
+}
+impl ::b24_core::__private::ListMethod for ProductPropertyList {
+    type Item = ProductPropertyListResultProductPropertiesItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "productProperties",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `catalog.productProperty.update` modifies the fields of a product or variation property.
 ///
@@ -2755,6 +2757,193 @@ impl ProductPropertyGetResult {
         value: impl ::std::convert::Into<CatalogProductProperty>,
     ) -> Self {
         self.product_property = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root object of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductPropertyGetFieldsResult {
+    /// Wire name: `productProperty`.
+    #[serde(
+        rename = "productProperty",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_property: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductPropertyGetFieldsResult {
+    /// Creates a `ProductPropertyGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            product_property: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `productProperty`.
+    #[must_use]
+    pub fn product_property(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.product_property = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ProductPropertyListResultProductPropertiesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductPropertyListResultProductPropertiesItem {
+    /// Wire name: `iblockId`.
+    #[serde(
+        rename = "iblockId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_id: ::std::option::Option<i64>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `propertyType`.
+    #[serde(
+        rename = "propertyType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductPropertyListResultProductPropertiesItem {
+    /// Creates a `ProductPropertyListResultProductPropertiesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            iblock_id: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            property_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `iblockId`.
+    #[must_use]
+    pub fn iblock_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.iblock_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `propertyType`.
+    #[must_use]
+    pub fn property_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.property_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root object of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductPropertyListResult {
+    /// Wire name: `productProperties`.
+    #[serde(
+        rename = "productProperties",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_properties: ::std::option::Option<
+        ::std::vec::Vec<ProductPropertyListResultProductPropertiesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductPropertyListResult {
+    /// Creates a `ProductPropertyListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            product_properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `productProperties`.
+    #[must_use]
+    pub fn product_properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ProductPropertyListResultProductPropertiesItem>,
+        >,
+    ) -> Self {
+        self.product_properties = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -1143,6 +1143,87 @@ impl ProductPropertyFeatureGetResult {
         self
     }
 }
+/// The `ProductPropertyFeatureGetAvailableFeaturesByPropertyResultFeaturesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductPropertyFeatureGetAvailableFeaturesByPropertyResultFeaturesItem {
+    /// Wire name: `featureId`.
+    #[serde(
+        rename = "featureId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub feature_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `featureName`.
+    #[serde(
+        rename = "featureName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub feature_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `moduleId`.
+    #[serde(
+        rename = "moduleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductPropertyFeatureGetAvailableFeaturesByPropertyResultFeaturesItem {
+    /// Creates a `ProductPropertyFeatureGetAvailableFeaturesByPropertyResultFeaturesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            feature_id: ::std::option::Option::None,
+            feature_name: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `featureId`.
+    #[must_use]
+    pub fn feature_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.feature_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `featureName`.
+    #[must_use]
+    pub fn feature_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.feature_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `moduleId`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root object of the response
 #[derive(
     Debug,
@@ -1162,7 +1243,9 @@ pub struct ProductPropertyFeatureGetAvailableFeaturesByPropertyResult {
     /// Wire name: `features`.
     #[serde(rename = "features", default, skip_serializing_if = "Option::is_none")]
     pub features: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<
+            ProductPropertyFeatureGetAvailableFeaturesByPropertyResultFeaturesItem,
+        >,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -1185,7 +1268,9 @@ impl ProductPropertyFeatureGetAvailableFeaturesByPropertyResult {
     pub fn features(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<
+                ProductPropertyFeatureGetAvailableFeaturesByPropertyResultFeaturesItem,
+            >,
         >,
     ) -> Self {
         self.features = ::std::option::Option::Some(value.into());

@@ -11836,6 +11836,65 @@ impl ::b24_core::__private::RestEvent for OnCrmLeadAdd {
     const CODE: &'static str = "ONCRMLEADADD";
     const SCOPE: &'static str = "crm";
 }
+/// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/events/on-crm-lead-delete.html>
+///
+/// Event code: `ONCRMLEADDELETE`.
+/// The `OnCrmLeadDelete` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmLeadDelete {
+    /// Object containing information about the fields of the deleted lead.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnCrmLeadDeleteFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmLeadDelete {
+    /// Creates a `OnCrmLeadDelete` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnCrmLeadDeleteFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl OnCrmLeadDelete {
+    /// The event code, as `event.bind` takes it.
+    pub const CODE: &'static str = "ONCRMLEADDELETE";
+}
+impl ::b24_core::__private::RestEvent for OnCrmLeadDelete {
+    const CODE: &'static str = "ONCRMLEADDELETE";
+    const SCOPE: &'static str = "crm";
+}
 /// The `ONCRMLEADUPDATE` event will trigger when a lead is updated.
 ///
 /// Who: any user.
@@ -12127,65 +12186,6 @@ impl ::b24_core::__private::RestEvent for OnCrmLeadUserFieldUpdate {
     const CODE: &'static str = "ONCRMLEADUSERFIELDUPDATE";
     const SCOPE: &'static str = "crm";
 }
-/// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
-///
-/// Who: any user.
-///
-/// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/events/on-crm-lead-delete.html>
-///
-/// Event code: `ONLEADDELETE`.
-/// The `OnLeadDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnLeadDelete {
-    /// Object containing information about the fields of the deleted lead.
-    ///
-    /// The structure is described below
-    ///
-    /// Wire name: `FIELDS`.
-    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
-    pub fields: ::std::option::Option<OnLeadDeleteFields>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnLeadDelete {
-    /// Creates a `OnLeadDelete` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            fields: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `FIELDS`.
-    #[must_use]
-    pub fn fields(
-        mut self,
-        value: impl ::std::convert::Into<OnLeadDeleteFields>,
-    ) -> Self {
-        self.fields = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-impl OnLeadDelete {
-    /// The event code, as `event.bind` takes it.
-    pub const CODE: &'static str = "ONLEADDELETE";
-}
-impl ::b24_core::__private::RestEvent for OnLeadDelete {
-    const CODE: &'static str = "ONLEADDELETE";
-    const SCOPE: &'static str = "crm";
-}
 /// A REST event of this scope, decoded from its `data` object.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -12199,6 +12199,14 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMLEADADD`.
     OnCrmLeadAdd(OnCrmLeadAdd),
+    /// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/events/on-crm-lead-delete.html>
+    ///
+    /// Event code: `ONCRMLEADDELETE`.
+    OnCrmLeadDelete(OnCrmLeadDelete),
     /// The `ONCRMLEADUPDATE` event will trigger when a lead is updated.
     ///
     /// Who: any user.
@@ -12239,14 +12247,6 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMLEADUSERFIELDUPDATE`.
     OnCrmLeadUserFieldUpdate(OnCrmLeadUserFieldUpdate),
-    /// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/events/on-crm-lead-delete.html>
-    ///
-    /// Event code: `ONLEADDELETE`.
-    OnLeadDelete(OnLeadDelete),
     /// An event this spec does not list, with its raw `data`.
     Unknown {
         /// The event code as received.
@@ -12259,12 +12259,12 @@ impl RestEvent {
     /// Every REST event code of `crm`.
     pub const CODES: &'static [&'static str] = &[
         "ONCRMLEADADD",
+        "ONCRMLEADDELETE",
         "ONCRMLEADUPDATE",
         "ONCRMLEADUSERFIELDADD",
         "ONCRMLEADUSERFIELDDELETE",
         "ONCRMLEADUSERFIELDSETENUMVALUES",
         "ONCRMLEADUSERFIELDUPDATE",
-        "ONLEADDELETE",
     ];
     /// Decodes the `data` of event `code` (case-insensitive).
     pub fn decode(
@@ -12278,6 +12278,15 @@ impl RestEvent {
                         ::b24_core::__private::field::<
                             OnCrmLeadAdd,
                         >("ONCRMLEADADD", "data", data)?,
+                    ),
+                )
+            }
+            "ONCRMLEADDELETE" => {
+                ::std::result::Result::Ok(
+                    Self::OnCrmLeadDelete(
+                        ::b24_core::__private::field::<
+                            OnCrmLeadDelete,
+                        >("ONCRMLEADDELETE", "data", data)?,
                     ),
                 )
             }
@@ -12326,15 +12335,6 @@ impl RestEvent {
                     ),
                 )
             }
-            "ONLEADDELETE" => {
-                ::std::result::Result::Ok(
-                    Self::OnLeadDelete(
-                        ::b24_core::__private::field::<
-                            OnLeadDelete,
-                        >("ONLEADDELETE", "data", data)?,
-                    ),
-                )
-            }
             _ => {
                 ::std::result::Result::Ok(Self::Unknown {
                     code: code.to_owned(),
@@ -12347,12 +12347,12 @@ impl RestEvent {
     pub fn code(&self) -> &str {
         match self {
             Self::OnCrmLeadAdd(_) => "ONCRMLEADADD",
+            Self::OnCrmLeadDelete(_) => "ONCRMLEADDELETE",
             Self::OnCrmLeadUpdate(_) => "ONCRMLEADUPDATE",
             Self::OnCrmLeadUserFieldAdd(_) => "ONCRMLEADUSERFIELDADD",
             Self::OnCrmLeadUserFieldDelete(_) => "ONCRMLEADUSERFIELDDELETE",
             Self::OnCrmLeadUserFieldSetEnumValues(_) => "ONCRMLEADUSERFIELDSETENUMVALUES",
             Self::OnCrmLeadUserFieldUpdate(_) => "ONCRMLEADUSERFIELDUPDATE",
-            Self::OnLeadDelete(_) => "ONLEADDELETE",
             Self::Unknown { code, .. } => code,
         }
     }
@@ -12381,6 +12381,19 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_add(
         &self,
         data: OnCrmLeadAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
+    ) -> impl ::std::future::Future<Output = ()> + Send {
+        let _ = (data, ctx);
+        async {}
+    }
+    /// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/events/on-crm-lead-delete.html>
+    fn on_crm_lead_delete(
+        &self,
+        data: OnCrmLeadDelete,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
         let _ = (data, ctx);
@@ -12451,19 +12464,6 @@ pub trait RestHandler: Send + Sync {
         let _ = (data, ctx);
         async {}
     }
-    /// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/events/on-crm-lead-delete.html>
-    fn on_lead_delete(
-        &self,
-        data: OnLeadDelete,
-        ctx: ::b24_core::__private::DeliveryContext,
-    ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (data, ctx);
-        async {}
-    }
     /// An event this spec does not list.
     fn on_unknown(
         &self,
@@ -12497,6 +12497,7 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(
 ) {
     match event {
         RestEvent::OnCrmLeadAdd(data) => handler.on_crm_lead_add(data, ctx).await,
+        RestEvent::OnCrmLeadDelete(data) => handler.on_crm_lead_delete(data, ctx).await,
         RestEvent::OnCrmLeadUpdate(data) => handler.on_crm_lead_update(data, ctx).await,
         RestEvent::OnCrmLeadUserFieldAdd(data) => {
             handler.on_crm_lead_user_field_add(data, ctx).await
@@ -12510,7 +12511,6 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(
         RestEvent::OnCrmLeadUserFieldUpdate(data) => {
             handler.on_crm_lead_user_field_update(data, ctx).await
         }
-        RestEvent::OnLeadDelete(data) => handler.on_lead_delete(data, ctx).await,
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
@@ -12555,6 +12555,52 @@ impl OnCrmLeadAddFields {
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing information about the fields of the deleted lead.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmLeadDeleteFields {
+    /// Identifier of the deleted lead
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmLeadDeleteFields {
+    /// Creates a `OnCrmLeadDeleteFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -12941,52 +12987,6 @@ impl OnCrmLeadUserFieldUpdateFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.field_name = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-/// Object containing information about the fields of the deleted lead.
-///
-/// The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct OnLeadDeleteFields {
-    /// Identifier of the deleted lead
-    ///
-    /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl OnLeadDeleteFields {
-    /// Creates a `OnLeadDeleteFields` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `ID`.
-    #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.id = ::std::option::Option::Some(value.into());
         self
     }
 }

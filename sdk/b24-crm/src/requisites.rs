@@ -1009,10 +1009,7 @@ impl ::b24_core::__private::Method for RequisiteGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisiteGetResult;
     type Error = RequisiteGetError;
 }
 /// The method `crm.requisite.link.fields` returns a formal description of the requisite link fields.
@@ -10309,6 +10306,447 @@ impl RequisiteFieldsResult {
         value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997253>,
     ) -> Self {
         self.uf_crm_1707997253 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the values of requisite fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE_ID`.
+    #[serde(
+        rename = "ENTITY_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PRESET_ID`.
+    #[serde(
+        rename = "PRESET_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub preset_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(
+        rename = "DATE_MODIFY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_modify: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(
+        rename = "CREATED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(
+        rename = "MODIFY_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(
+        rename = "ORIGINATOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub originator_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ADDRESS_ONLY`.
+    #[serde(
+        rename = "ADDRESS_ONLY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address_only: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_COMPANY_NAME`.
+    #[serde(
+        rename = "RQ_COMPANY_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_company_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_COMPANY_FULL_NAME`.
+    #[serde(
+        rename = "RQ_COMPANY_FULL_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_company_full_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_COMPANY_REG_DATE`.
+    #[serde(
+        rename = "RQ_COMPANY_REG_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_company_reg_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_DIRECTOR`.
+    #[serde(
+        rename = "RQ_DIRECTOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_director: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_INN`.
+    #[serde(
+        rename = "RQ_INN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_inn: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_KPP`.
+    #[serde(
+        rename = "RQ_KPP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_kpp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_OGRN`.
+    #[serde(
+        rename = "RQ_OGRN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ogrn: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_VAT_PAYER`.
+    #[serde(
+        rename = "RQ_VAT_PAYER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_vat_payer: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteGetResult {
+    /// Creates a `RequisiteGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            preset_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            address_only: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            rq_company_name: ::std::option::Option::None,
+            rq_company_full_name: ::std::option::Option::None,
+            rq_company_reg_date: ::std::option::Option::None,
+            rq_director: ::std::option::Option::None,
+            rq_inn: ::std::option::Option::None,
+            rq_kpp: ::std::option::Option::None,
+            rq_ogrn: ::std::option::Option::None,
+            rq_vat_payer: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE_ID`.
+    #[must_use]
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRESET_ID`.
+    #[must_use]
+    pub fn preset_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.preset_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_ONLY`.
+    #[must_use]
+    pub fn address_only(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.address_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_NAME`.
+    #[must_use]
+    pub fn rq_company_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_company_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_FULL_NAME`.
+    #[must_use]
+    pub fn rq_company_full_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_company_full_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_REG_DATE`.
+    #[must_use]
+    pub fn rq_company_reg_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_company_reg_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_DIRECTOR`.
+    #[must_use]
+    pub fn rq_director(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_director = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_INN`.
+    #[must_use]
+    pub fn rq_inn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_inn = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_KPP`.
+    #[must_use]
+    pub fn rq_kpp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_kpp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_OGRN`.
+    #[must_use]
+    pub fn rq_ogrn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_ogrn = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_VAT_PAYER`.
+    #[must_use]
+    pub fn rq_vat_payer(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_vat_payer = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -756,7 +756,7 @@ pub struct EmployeeFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<EmployeeFieldListResultItemsItemField>,
     >,
 }
 impl EmployeeFieldList {
@@ -772,7 +772,7 @@ impl EmployeeFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EmployeeFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -1285,9 +1285,7 @@ pub struct NodeChildren {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<NodeChildrenResultItemsItemField>>,
 }
 impl NodeChildren {
     /// Creates a `NodeChildren` from its required fields.
@@ -1305,7 +1303,7 @@ impl NodeChildren {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<NodeChildrenResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -1873,7 +1871,7 @@ pub struct NodeFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<NodeFieldListResultItemsItemField>,
     >,
 }
 impl NodeFieldList {
@@ -1889,7 +1887,7 @@ impl NodeFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<NodeFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -2056,9 +2054,7 @@ pub struct NodeList {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<NodeListResultItemsItemField>>,
     /// Pagination parameters:
     /// - `page` — page number
     /// - `limit` — number of records per page, default is `50`, maximum is `200`
@@ -2087,9 +2083,7 @@ impl NodeList {
     #[must_use]
     pub fn select(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<NodeListResultItemsItemField>>,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
         self
@@ -2120,7 +2114,7 @@ impl ::b24_core::__private::Method for NodeList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for NodeList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = NodeListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2362,7 +2356,7 @@ pub struct NodeMemberFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<NodeMemberFieldListResultItemsItemField>,
     >,
 }
 impl NodeMemberFieldList {
@@ -2378,7 +2372,7 @@ impl NodeMemberFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<NodeMemberFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -2816,10 +2810,7 @@ impl ::b24_core::__private::Method for NodeSearch {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for NodeSearch {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = NodeSearchResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2888,7 +2879,7 @@ pub struct HumanresoursesEmployeeSearch {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemField>,
     >,
 }
 impl HumanresoursesEmployeeSearch {
@@ -2919,7 +2910,7 @@ impl HumanresoursesEmployeeSearch {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -3326,6 +3317,205 @@ impl EmployeeFieldGetResult {
         self
     }
 }
+/// The `EmployeeFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EmployeeFieldListResultItemsItem {
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `editable`.
+    #[serde(
+        rename = "editable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub editable: ::std::option::Option<bool>,
+    /// Wire name: `elementType`.
+    #[serde(rename = "elementType", default, skip_serializing_if = "Option::is_none")]
+    pub element_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `requiredGroups`.
+    #[serde(rename = "requiredGroups", default, skip_serializing_if = "Option::is_none")]
+    pub required_groups: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `validationRules`.
+    #[serde(
+        rename = "validationRules",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub validation_rules: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EmployeeFieldListResultItemsItem {
+    /// Creates a `EmployeeFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            description: ::std::option::Option::None,
+            editable: ::std::option::Option::None,
+            element_type: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            required_groups: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            validation_rules: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `editable`.
+    #[must_use]
+    pub fn editable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.editable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elementType`.
+    #[must_use]
+    pub fn element_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.element_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requiredGroups`.
+    #[must_use]
+    pub fn required_groups(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.required_groups = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `validationRules`.
+    #[must_use]
+    pub fn validation_rules(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.validation_rules = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
 #[derive(
     Debug,
@@ -3341,9 +3531,7 @@ pub struct EmployeeFieldListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<EmployeeFieldListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3365,10 +3553,226 @@ impl EmployeeFieldListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EmployeeFieldListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `EmployeeFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EmployeeFieldListResultItemsItemField {
+    /// `description`.
+    Description,
+    /// `editable`.
+    Editable,
+    /// `elementType`.
+    ElementType,
+    /// `filterable`.
+    Filterable,
+    /// `multiple`.
+    Multiple,
+    /// `name`.
+    Name,
+    /// `requiredGroups`.
+    RequiredGroups,
+    /// `sortable`.
+    Sortable,
+    /// `title`.
+    Title,
+    /// `type`.
+    Type,
+    /// `validationRules`.
+    ValidationRules,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EmployeeFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Description => "description".to_owned(),
+            Self::Editable => "editable".to_owned(),
+            Self::ElementType => "elementType".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Multiple => "multiple".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::RequiredGroups => "requiredGroups".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::ValidationRules => "validationRules".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EmployeeFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for EmployeeFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// The `EmployeeMultidepartmentResultEmployeesItemDepartmentsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EmployeeMultidepartmentResultEmployeesItemDepartmentsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EmployeeMultidepartmentResultEmployeesItemDepartmentsItem {
+    /// Creates a `EmployeeMultidepartmentResultEmployeesItemDepartmentsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `EmployeeMultidepartmentResultEmployeesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EmployeeMultidepartmentResultEmployeesItem {
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `workPosition`.
+    #[serde(
+        rename = "workPosition",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `departments`.
+    #[serde(rename = "departments", default, skip_serializing_if = "Option::is_none")]
+    pub departments: ::std::option::Option<
+        ::std::vec::Vec<EmployeeMultidepartmentResultEmployeesItemDepartmentsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EmployeeMultidepartmentResultEmployeesItem {
+    /// Creates a `EmployeeMultidepartmentResultEmployeesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            departments: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workPosition`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `departments`.
+    #[must_use]
+    pub fn departments(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<EmployeeMultidepartmentResultEmployeesItemDepartmentsItem>,
+        >,
+    ) -> Self {
+        self.departments = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3388,7 +3792,7 @@ pub struct EmployeeMultidepartmentResult {
     /// Wire name: `employees`.
     #[serde(rename = "employees", default, skip_serializing_if = "Option::is_none")]
     pub employees: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<EmployeeMultidepartmentResultEmployeesItem>,
     >,
     /// Number of found employees
     ///
@@ -3422,7 +3826,7 @@ impl EmployeeMultidepartmentResult {
     pub fn employees(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EmployeeMultidepartmentResultEmployeesItem>,
         >,
     ) -> Self {
         self.employees = ::std::option::Option::Some(value.into());
@@ -3851,6 +4255,130 @@ impl NodeAddSettings {
         self
     }
 }
+/// The `NodeAddResultMembersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeAddResultMembersItem {
+    /// User identifier
+    ///
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// User position
+    ///
+    /// Wire name: `workPosition`.
+    #[serde(
+        rename = "workPosition",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// User role in the department or team
+    ///
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Link to the user's avatar
+    ///
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Link to the user's profile
+    ///
+    /// Wire name: `url`.
+    #[serde(
+        rename = "url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeAddResultMembersItem {
+    /// Creates a `NodeAddResultMembersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workPosition`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing data of the created structure element
 #[derive(
     Debug,
@@ -3986,14 +4514,7 @@ pub struct NodeAddResult {
     ///
     /// Wire name: `members`.
     #[serde(rename = "members", default, skip_serializing_if = "Option::is_none")]
-    pub members: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub members: ::std::option::Option<::std::vec::Vec<NodeAddResultMembersItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4122,16 +4643,230 @@ impl NodeAddResult {
     #[must_use]
     pub fn members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<NodeAddResultMembersItem>>,
     ) -> Self {
         self.members = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `NodeChildrenResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeChildrenResultItemsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `structureId`.
+    #[serde(
+        rename = "structureId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub structure_id: ::std::option::Option<i64>,
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `accessCode`.
+    #[serde(
+        rename = "accessCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userCount`.
+    #[serde(
+        rename = "userCount",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_count: ::std::option::Option<f64>,
+    /// Wire name: `colorName`.
+    #[serde(rename = "colorName", default, skip_serializing_if = "Option::is_none")]
+    pub color_name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `xmlId`.
+    #[serde(rename = "xmlId", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeChildrenResultItemsItem {
+    /// Creates a `NodeChildrenResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            structure_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            access_code: ::std::option::Option::None,
+            user_count: ::std::option::Option::None,
+            color_name: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `structureId`.
+    #[must_use]
+    pub fn structure_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.structure_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accessCode`.
+    #[must_use]
+    pub fn access_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userCount`.
+    #[must_use]
+    pub fn user_count(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.user_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `colorName`.
+    #[must_use]
+    pub fn color_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.color_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -4150,9 +4885,7 @@ pub struct NodeChildrenResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<NodeChildrenResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4173,12 +4906,74 @@ impl NodeChildrenResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<NodeChildrenResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `NodeChildrenResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NodeChildrenResultItemsItemField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `structureId`.
+    StructureId,
+    /// `parentId`.
+    ParentId,
+    /// `description`.
+    Description,
+    /// `accessCode`.
+    AccessCode,
+    /// `userCount`.
+    UserCount,
+    /// `colorName`.
+    ColorName,
+    /// `xmlId`.
+    XmlId,
+    /// `createdAt`.
+    CreatedAt,
+    /// `updatedAt`.
+    UpdatedAt,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl NodeChildrenResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::StructureId => "structureId".to_owned(),
+            Self::ParentId => "parentId".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::AccessCode => "accessCode".to_owned(),
+            Self::UserCount => "userCount".to_owned(),
+            Self::ColorName => "colorName".to_owned(),
+            Self::XmlId => "xmlId".to_owned(),
+            Self::CreatedAt => "createdAt".to_owned(),
+            Self::UpdatedAt => "updatedAt".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for NodeChildrenResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for NodeChildrenResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Type of communication.
@@ -4823,6 +5618,117 @@ impl NodeFieldGetResult {
         self
     }
 }
+/// The `NodeFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeFieldListResultItemsItem {
+    /// Creates a `NodeFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing the response data
 #[derive(
     Debug,
@@ -4838,9 +5744,7 @@ pub struct NodeFieldListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<NodeFieldListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4861,12 +5765,53 @@ impl NodeFieldListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<NodeFieldListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `NodeFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NodeFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl NodeFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for NodeFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for NodeFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Object containing the response data
@@ -4979,6 +5924,232 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for NodeListType {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `NodeListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeListResultItemsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `structureId`.
+    #[serde(
+        rename = "structureId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub structure_id: ::std::option::Option<i64>,
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `accessCode`.
+    #[serde(
+        rename = "accessCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userCount`.
+    #[serde(
+        rename = "userCount",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_count: ::std::option::Option<f64>,
+    /// Wire name: `colorName`.
+    #[serde(rename = "colorName", default, skip_serializing_if = "Option::is_none")]
+    pub color_name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeListResultItemsItem {
+    /// Creates a `NodeListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            structure_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            access_code: ::std::option::Option::None,
+            user_count: ::std::option::Option::None,
+            color_name: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `structureId`.
+    #[must_use]
+    pub fn structure_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.structure_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accessCode`.
+    #[must_use]
+    pub fn access_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userCount`.
+    #[must_use]
+    pub fn user_count(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.user_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `colorName`.
+    #[must_use]
+    pub fn color_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.color_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing the response data
 #[derive(
     Debug,
@@ -4994,9 +6165,7 @@ pub struct NodeListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<NodeListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5017,12 +6186,74 @@ impl NodeListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<NodeListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `NodeListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NodeListResultItemsItemField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `structureId`.
+    StructureId,
+    /// `parentId`.
+    ParentId,
+    /// `description`.
+    Description,
+    /// `accessCode`.
+    AccessCode,
+    /// `userCount`.
+    UserCount,
+    /// `colorName`.
+    ColorName,
+    /// `xmlId`.
+    XmlId,
+    /// `createdAt`.
+    CreatedAt,
+    /// `updatedAt`.
+    UpdatedAt,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl NodeListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::StructureId => "structureId".to_owned(),
+            Self::ParentId => "parentId".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::AccessCode => "accessCode".to_owned(),
+            Self::UserCount => "userCount".to_owned(),
+            Self::ColorName => "colorName".to_owned(),
+            Self::XmlId => "xmlId".to_owned(),
+            Self::CreatedAt => "createdAt".to_owned(),
+            Self::UpdatedAt => "updatedAt".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for NodeListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for NodeListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// The role to be assigned to all users in `userIds`.
@@ -5144,10 +6375,223 @@ impl NodeMemberAddResult {
 ///
 /// The same object as [`EmployeeFieldGetResult`].
 pub type NodeMemberFieldGetResult = EmployeeFieldGetResult;
+/// The `NodeMemberFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeMemberFieldListResultItemsItem {
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeMemberFieldListResultItemsItem {
+    /// Creates a `NodeMemberFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            description: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
-///
-/// The same object as [`EmployeeFieldListResult`].
-pub type NodeMemberFieldListResult = EmployeeFieldListResult;
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeMemberFieldListResult {
+    /// Array of objects with field descriptions. The response structure depends on `select`
+    ///
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ::std::vec::Vec<NodeMemberFieldListResultItemsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeMemberFieldListResult {
+    /// Creates a `NodeMemberFieldListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<NodeMemberFieldListResultItemsItem>,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `NodeMemberFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NodeMemberFieldListResultItemsItemField {
+    /// `description`.
+    Description,
+    /// `filterable`.
+    Filterable,
+    /// `name`.
+    Name,
+    /// `sortable`.
+    Sortable,
+    /// `title`.
+    Title,
+    /// `type`.
+    Type,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl NodeMemberFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Description => "description".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for NodeMemberFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for NodeMemberFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
 /// Role to be assigned to the transferred participants.
 ///
 /// Possible values for department:
@@ -5265,6 +6709,70 @@ impl NodeMemberMoveResult {
         self
     }
 }
+/// The `NodeMemberRemoveResultFailedItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeMemberRemoveResultFailedItem {
+    /// Identifier of the user that could not be removed
+    ///
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Reason why the user was not removed
+    ///
+    /// Wire name: `reason`.
+    #[serde(
+        rename = "reason",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeMemberRemoveResultFailedItem {
+    /// Creates a `NodeMemberRemoveResultFailedItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            reason: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    #[must_use]
+    pub fn reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing the operation result
 #[derive(
     Debug,
@@ -5280,21 +6788,12 @@ pub struct NodeMemberRemoveResult {
     ///
     /// Wire name: `removed`.
     #[serde(rename = "removed", default, skip_serializing_if = "Option::is_none")]
-    pub removed: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub removed: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Array of users that could not be removed
     ///
     /// Wire name: `failed`.
     #[serde(rename = "failed", default, skip_serializing_if = "Option::is_none")]
-    pub failed: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub failed: ::std::option::Option<::std::vec::Vec<NodeMemberRemoveResultFailedItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5316,9 +6815,7 @@ impl NodeMemberRemoveResult {
     #[must_use]
     pub fn removed(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.removed = ::std::option::Option::Some(value.into());
         self
@@ -5328,12 +6825,7 @@ impl NodeMemberRemoveResult {
     pub fn failed(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<NodeMemberRemoveResultFailedItem>,
         >,
     ) -> Self {
         self.failed = ::std::option::Option::Some(value.into());
@@ -5848,6 +7340,261 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for NodeSearchType {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `NodeSearchResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeSearchResultItemsItem {
+    /// Identifier of the department
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the department
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Type of the structure element
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the company structure
+    ///
+    /// Wire name: `structureId`.
+    #[serde(
+        rename = "structureId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub structure_id: ::std::option::Option<i64>,
+    /// Identifier of the parent department
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Description of the department
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Access code of the department
+    ///
+    /// Wire name: `accessCode`.
+    #[serde(
+        rename = "accessCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access_code: ::std::option::Option<::std::string::String>,
+    /// Number of users in the department
+    ///
+    /// Wire name: `userCount`.
+    #[serde(
+        rename = "userCount",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_count: ::std::option::Option<i64>,
+    /// Team color, if specified
+    ///
+    /// Wire name: `colorName`.
+    #[serde(
+        rename = "colorName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color_name: ::std::option::Option<::std::string::String>,
+    /// External identifier of the department
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Date and time of department creation
+    ///
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the department
+    ///
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeSearchResultItemsItem {
+    /// Creates a `NodeSearchResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            structure_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            access_code: ::std::option::Option::None,
+            user_count: ::std::option::Option::None,
+            color_name: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `structureId`.
+    #[must_use]
+    pub fn structure_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.structure_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accessCode`.
+    #[must_use]
+    pub fn access_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userCount`.
+    #[must_use]
+    pub fn user_count(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `colorName`.
+    #[must_use]
+    pub fn color_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing response data
 #[derive(
     Debug,
@@ -5863,14 +7610,7 @@ pub struct NodeSearchResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<NodeSearchResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5891,16 +7631,155 @@ impl NodeSearchResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<NodeSearchResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The same object as [`EmployeeMultidepartmentResultEmployeesItemDepartmentsItem`].
+pub type HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem = EmployeeMultidepartmentResultEmployeesItemDepartmentsItem;
+/// The `HumanresoursesEmployeeSearchResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresoursesEmployeeSearchResultItemsItem {
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `workPosition`.
+    #[serde(
+        rename = "workPosition",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `url`.
+    #[serde(
+        rename = "url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `departments`.
+    #[serde(rename = "departments", default, skip_serializing_if = "Option::is_none")]
+    pub departments: ::std::option::Option<
+        ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem>,
+    >,
+    /// Wire name: `teams`.
+    #[serde(rename = "teams", default, skip_serializing_if = "Option::is_none")]
+    pub teams: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresoursesEmployeeSearchResultItemsItem {
+    /// Creates a `HumanresoursesEmployeeSearchResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+            departments: ::std::option::Option::None,
+            teams: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workPosition`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `departments`.
+    #[must_use]
+    pub fn departments(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem>,
+        >,
+    ) -> Self {
+        self.departments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `teams`.
+    #[must_use]
+    pub fn teams(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.teams = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -5920,7 +7799,7 @@ pub struct HumanresoursesEmployeeSearchResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -5943,10 +7822,102 @@ impl HumanresoursesEmployeeSearchResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str>
+for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `HumanresoursesEmployeeSearchResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresoursesEmployeeSearchResultItemsItemField {
+    /// `userId`.
+    UserId,
+    /// `name`.
+    Name,
+    /// `workPosition`.
+    WorkPosition,
+    /// `avatar`.
+    Avatar,
+    /// `url`.
+    Url,
+    /// `departments.…`: a field of the relation.
+    Departments(
+        ::std::boxed::Box<
+            HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField,
+        >,
+    ),
+    /// `teams`.
+    Teams,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl HumanresoursesEmployeeSearchResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::UserId => "userId".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::WorkPosition => "workPosition".to_owned(),
+            Self::Avatar => "avatar".to_owned(),
+            Self::Url => "url".to_owned(),
+            Self::Departments(rest) => {
+                ::std::format!("{}.{}", "departments", rest.path())
+            }
+            Self::Teams => "teams".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for HumanresoursesEmployeeSearchResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for HumanresoursesEmployeeSearchResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }

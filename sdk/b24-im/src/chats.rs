@@ -13084,9 +13084,7 @@ pub struct DialogGetResult {
     ///
     /// Wire name: `manager_list`.
     #[serde(rename = "manager_list", default, skip_serializing_if = "Option::is_none")]
-    pub manager_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub manager_list: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Information about views of the last message (detailed description)
     ///
     /// Wire name: `last_message_views`.
@@ -13432,9 +13430,7 @@ impl DialogGetResult {
     #[must_use]
     pub fn manager_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.manager_list = ::std::option::Option::Some(value.into());
         self
@@ -17176,9 +17172,7 @@ pub struct DiskFileCommitResult {
     ///
     /// Wire name: `DISK_ID`.
     #[serde(rename = "DISK_ID", default, skip_serializing_if = "Option::is_none")]
-    pub disk_id: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub disk_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Models of added files on Drive (detailed description)
     ///
     /// Wire name: `FILE_MODELS`.
@@ -17236,9 +17230,7 @@ impl DiskFileCommitResult {
     #[must_use]
     pub fn disk_id(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.disk_id = ::std::option::Option::Some(value.into());
         self
@@ -29048,9 +29040,7 @@ pub struct UserGetResult {
     ///
     /// Wire name: `departments`.
     #[serde(rename = "departments", default, skip_serializing_if = "Option::is_none")]
-    pub departments: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub departments: ::std::option::Option<::std::vec::Vec<f64>>,
     /// User's phones or `false` (detailed description)
     ///
     /// Wire name: `phones`.
@@ -29323,9 +29313,7 @@ impl UserGetResult {
     #[must_use]
     pub fn departments(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.departments = ::std::option::Option::Some(value.into());
         self

@@ -16412,9 +16412,7 @@ pub struct ConfigGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub worktime_holidays: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub worktime_holidays: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Array of days off
     ///
     /// Wire name: `WORKTIME_DAYOFF`.
@@ -16423,9 +16421,7 @@ pub struct ConfigGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub worktime_dayoff: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub worktime_dayoff: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The scenario for handling requests during non-working hours
     ///
     /// Wire name: `WORKTIME_DAYOFF_RULE`.
@@ -16684,9 +16680,7 @@ pub struct ConfigGetResult {
     ///
     /// Wire name: `QUEUE`.
     #[serde(rename = "QUEUE", default, skip_serializing_if = "Option::is_none")]
-    pub queue: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub queue: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Data of queue items. The key of the object is the user ID, the value is the queue (detailed description)
     ///
     /// Wire name: `QUEUE_FULL`.
@@ -17417,9 +17411,7 @@ impl ConfigGetResult {
     #[must_use]
     pub fn worktime_holidays(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.worktime_holidays = ::std::option::Option::Some(value.into());
         self
@@ -17428,9 +17420,7 @@ impl ConfigGetResult {
     #[must_use]
     pub fn worktime_dayoff(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.worktime_dayoff = ::std::option::Option::Some(value.into());
         self
@@ -17683,9 +17673,7 @@ impl ConfigGetResult {
     #[must_use]
     pub fn queue(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.queue = ::std::option::Option::Some(value.into());
         self
@@ -34790,9 +34778,7 @@ pub struct DialogGetResult {
     ///
     /// Wire name: `manager_list`.
     #[serde(rename = "manager_list", default, skip_serializing_if = "Option::is_none")]
-    pub manager_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub manager_list: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Data about the views of the last message (detailed description)
     ///
     /// Wire name: `last_message_views`.
@@ -35137,9 +35123,7 @@ impl DialogGetResult {
     #[must_use]
     pub fn manager_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.manager_list = ::std::option::Option::Some(value.into());
         self

@@ -15524,9 +15524,7 @@ pub struct BlockGetcontentResult {
     ///
     /// Wire name: `js`.
     #[serde(rename = "js", default, skip_serializing_if = "Option::is_none")]
-    pub js: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub js: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Initialization strings of resources to be added to the page
     ///
     /// Wire name: `assetStrings`.
@@ -15695,9 +15693,7 @@ impl BlockGetcontentResult {
     #[must_use]
     pub fn js(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.js = ::std::option::Option::Some(value.into());
         self

@@ -147,7 +147,7 @@ pub struct MailboxFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<MailboxFieldListResultItemsItemField>,
     >,
 }
 impl MailboxFieldList {
@@ -163,7 +163,7 @@ impl MailboxFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<MailboxFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -385,10 +385,7 @@ impl ::b24_core::__private::Method for MailboxList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for MailboxList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = MailboxListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -471,10 +468,7 @@ impl ::b24_core::__private::Method for MailboxSenders {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for MailboxSenders {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = MailboxSendersResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1106,7 +1100,7 @@ pub struct MessageFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<MessageFieldListResultItemsItemField>,
     >,
 }
 impl MessageFieldList {
@@ -1122,7 +1116,7 @@ impl MessageFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<MessageFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -1620,10 +1614,7 @@ impl ::b24_core::__private::Method for MessageList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for MessageList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = MessageListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2297,7 +2288,7 @@ pub struct RecipientFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<RecipientFieldListResultItemsItemField>,
     >,
 }
 impl RecipientFieldList {
@@ -2313,7 +2304,7 @@ impl RecipientFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<RecipientFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -2433,10 +2424,7 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RecipientListcontacts {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = RecipientListcontactsResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2534,10 +2522,7 @@ impl ::b24_core::__private::Method for RecipientListemployees {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RecipientListemployees {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = RecipientListemployeesResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -2595,6 +2580,117 @@ impl MailboxFieldGetResult {
         self
     }
 }
+/// The `MailboxFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MailboxFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MailboxFieldListResultItemsItem {
+    /// Creates a `MailboxFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
 #[derive(
     Debug,
@@ -2610,9 +2706,7 @@ pub struct MailboxFieldListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<MailboxFieldListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2634,11 +2728,54 @@ impl MailboxFieldListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<MailboxFieldListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `MailboxFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MailboxFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl MailboxFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for MailboxFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for MailboxFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Response data object
@@ -2693,6 +2830,110 @@ impl MailboxGetResult {
         self
     }
 }
+/// The `MailboxListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MailboxListResultItemsItem {
+    /// Mailbox identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Mailbox name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Email address
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Sender name
+    ///
+    /// Wire name: `senderName`.
+    #[serde(
+        rename = "senderName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sender_name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MailboxListResultItemsItem {
+    /// Creates a `MailboxListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            sender_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `senderName`.
+    #[must_use]
+    pub fn sender_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sender_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Response data object
 #[derive(
     Debug,
@@ -2708,14 +2949,7 @@ pub struct MailboxListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<MailboxListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2736,16 +2970,96 @@ impl MailboxListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<MailboxListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `MailboxSendersResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MailboxSendersResultItemsItem {
+    /// Sender email address
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Sender name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Sender string in `Name <email>` format
+    ///
+    /// Wire name: `sender`.
+    #[serde(
+        rename = "sender",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sender: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MailboxSendersResultItemsItem {
+    /// Creates a `MailboxSendersResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            email: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sender: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sender`.
+    #[must_use]
+    pub fn sender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sender = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -2764,14 +3078,7 @@ pub struct MailboxSendersResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<MailboxSendersResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2792,14 +3099,7 @@ impl MailboxSendersResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<MailboxSendersResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
@@ -3186,10 +3486,55 @@ impl MessageFieldGetResult {
         self
     }
 }
+/// The same object as [`MailboxFieldListResultItemsItem`].
+pub type MessageFieldListResultItemsItem = MailboxFieldListResultItemsItem;
 /// Response data object
 ///
 /// The same object as [`MailboxFieldListResult`].
 pub type MessageFieldListResult = MailboxFieldListResult;
+/// A field of `MessageFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl MessageFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for MessageFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for MessageFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
 /// Object with the sending result
 #[derive(
     Debug,
@@ -3215,9 +3560,7 @@ pub struct MessageForwardResult {
     ///
     /// Wire name: `to`.
     #[serde(rename = "to", default, skip_serializing_if = "Option::is_none")]
-    pub to: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub to: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3245,9 +3588,7 @@ impl MessageForwardResult {
     #[must_use]
     pub fn to(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.to = ::std::option::Option::Some(value.into());
         self
@@ -3305,6 +3646,280 @@ impl MessageGetResult {
         self
     }
 }
+/// The `MessageListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MessageListResultItemsItem {
+    /// E-mail identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Mailbox identifier
+    ///
+    /// Wire name: `mailboxId`.
+    #[serde(
+        rename = "mailboxId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mailbox_id: ::std::option::Option<i64>,
+    /// Mailbox e-mail address
+    ///
+    /// Wire name: `mailboxEmail`.
+    #[serde(
+        rename = "mailboxEmail",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mailbox_email: ::std::option::Option<::std::string::String>,
+    /// E-mail subject
+    ///
+    /// Wire name: `subject`.
+    #[serde(
+        rename = "subject",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// E-mail sender
+    ///
+    /// Wire name: `from`.
+    #[serde(
+        rename = "from",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: ::std::option::Option<::std::string::String>,
+    /// E-mail recipients
+    ///
+    /// Wire name: `to`.
+    #[serde(
+        rename = "to",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to: ::std::option::Option<::std::string::String>,
+    /// E-mail CC
+    ///
+    /// Wire name: `cc`.
+    #[serde(
+        rename = "cc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cc: ::std::option::Option<::std::string::String>,
+    /// E-mail date and time
+    ///
+    /// Wire name: `date`.
+    #[serde(
+        rename = "date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: ::std::option::Option<::std::string::String>,
+    /// E-mail read status
+    ///
+    /// Wire name: `isSeen`.
+    #[serde(
+        rename = "isSeen",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_seen: ::std::option::Option<bool>,
+    /// Attachment presence indicator
+    ///
+    /// Wire name: `hasAttachments`.
+    #[serde(
+        rename = "hasAttachments",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub has_attachments: ::std::option::Option<bool>,
+    /// Link to the e-mail
+    ///
+    /// Wire name: `url`.
+    #[serde(
+        rename = "url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// E-mail relations to objects
+    ///
+    /// Wire name: `bindings`.
+    #[serde(rename = "bindings", default, skip_serializing_if = "Option::is_none")]
+    pub bindings: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// E-mail body
+    ///
+    /// Wire name: `body`.
+    #[serde(
+        rename = "body",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub body: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MessageListResultItemsItem {
+    /// Creates a `MessageListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            mailbox_id: ::std::option::Option::None,
+            mailbox_email: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            from: ::std::option::Option::None,
+            to: ::std::option::Option::None,
+            cc: ::std::option::Option::None,
+            date: ::std::option::Option::None,
+            is_seen: ::std::option::Option::None,
+            has_attachments: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+            bindings: ::std::option::Option::None,
+            body: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mailboxId`.
+    #[must_use]
+    pub fn mailbox_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.mailbox_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mailboxEmail`.
+    #[must_use]
+    pub fn mailbox_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mailbox_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `subject`.
+    #[must_use]
+    pub fn subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    #[must_use]
+    pub fn from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    #[must_use]
+    pub fn to(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cc`.
+    #[must_use]
+    pub fn cc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    #[must_use]
+    pub fn date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSeen`.
+    #[must_use]
+    pub fn is_seen(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_seen = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hasAttachments`.
+    #[must_use]
+    pub fn has_attachments(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.has_attachments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bindings`.
+    #[must_use]
+    pub fn bindings(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.bindings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    #[must_use]
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Response data object
 #[derive(
     Debug,
@@ -3320,14 +3935,7 @@ pub struct MessageListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<MessageListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3348,14 +3956,7 @@ impl MessageListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<MessageListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
@@ -3467,9 +4068,7 @@ pub struct MessageReplyResult {
     ///
     /// Wire name: `to`.
     #[serde(rename = "to", default, skip_serializing_if = "Option::is_none")]
-    pub to: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub to: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3497,9 +4096,7 @@ impl MessageReplyResult {
     #[must_use]
     pub fn to(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.to = ::std::option::Option::Some(value.into());
         self
@@ -3725,10 +4322,139 @@ impl RecipientFieldGetResult {
         self
     }
 }
+/// The same object as [`MailboxFieldListResultItemsItem`].
+pub type RecipientFieldListResultItemsItem = MailboxFieldListResultItemsItem;
 /// Object with response data
 ///
 /// The same object as [`MailboxFieldListResult`].
 pub type RecipientFieldListResult = MailboxFieldListResult;
+/// A field of `RecipientFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecipientFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl RecipientFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for RecipientFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for RecipientFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// The `RecipientListcontactsResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RecipientListcontactsResultItemsItem {
+    /// Contact identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Contact email
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Contact name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RecipientListcontactsResultItemsItem {
+    /// Creates a `RecipientListcontactsResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Response data object
 #[derive(
     Debug,
@@ -3745,12 +4471,7 @@ pub struct RecipientListcontactsResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        ::std::vec::Vec<RecipientListcontactsResultItemsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -3773,15 +4494,94 @@ impl RecipientListcontactsResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<RecipientListcontactsResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RecipientListemployeesResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RecipientListemployeesResultItemsItem {
+    /// Employee identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Employee email
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Employee name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RecipientListemployeesResultItemsItem {
+    /// Creates a `RecipientListemployeesResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3801,12 +4601,7 @@ pub struct RecipientListemployeesResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        ::std::vec::Vec<RecipientListemployeesResultItemsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -3829,12 +4624,7 @@ impl RecipientListemployeesResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<RecipientListemployeesResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());

@@ -138,7 +138,7 @@ pub struct EventlogFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<EventlogFieldListResultItemsItemField>,
     >,
 }
 impl EventlogFieldList {
@@ -154,7 +154,7 @@ impl EventlogFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EventlogFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -614,6 +614,145 @@ impl EventlogFieldGetResult {
         self
     }
 }
+/// The `EventlogFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventlogFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventlogFieldListResultItemsItem {
+    /// Creates a `EventlogFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing the response data
 #[derive(
     Debug,
@@ -629,9 +768,7 @@ pub struct EventlogFieldListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<EventlogFieldListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -653,11 +790,60 @@ impl EventlogFieldListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EventlogFieldListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `EventlogFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventlogFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// `multiple`.
+    Multiple,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EventlogFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Multiple => "multiple".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EventlogFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for EventlogFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Object with response data

@@ -311,7 +311,7 @@ pub struct CollectionFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<CollectionFieldListResultItemsItemField>,
     >,
 }
 impl CollectionFieldList {
@@ -327,7 +327,7 @@ impl CollectionFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<CollectionFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -463,10 +463,7 @@ impl ::b24_core::__private::Method for CollectionList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for CollectionList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = CollectionListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -582,10 +579,7 @@ impl ::b24_core::__private::Method for DocumentAdd {
         "note.document.add",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentAddResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.archive` method archives a document and all its child pages.
@@ -851,7 +845,7 @@ pub struct DocumentFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<DocumentFieldListResultItemsItemField>,
     >,
 }
 impl DocumentFieldList {
@@ -867,7 +861,7 @@ impl DocumentFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<DocumentFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -936,10 +930,7 @@ impl ::b24_core::__private::Method for DocumentGet {
         "note.document.get",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.field.get` method returns a description of the document search result field by name.
@@ -1091,7 +1082,7 @@ pub struct DocumentSearchFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<DocumentSearchFieldListResultItemsItemField>,
     >,
 }
 impl DocumentSearchFieldList {
@@ -1107,7 +1098,7 @@ impl DocumentSearchFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<DocumentSearchFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -1205,10 +1196,7 @@ impl ::b24_core::__private::Method for DocumentSearchList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for DocumentSearchList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = DocumentSearchListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1363,7 +1351,7 @@ pub struct DocumentTreeFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<DocumentTreeFieldListResultItemsItemField>,
     >,
 }
 impl DocumentTreeFieldList {
@@ -1379,7 +1367,7 @@ impl DocumentTreeFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<DocumentTreeFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -1784,7 +1772,7 @@ pub struct FileFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<FileFieldListResultItemsItemField>,
     >,
 }
 impl FileFieldList {
@@ -1800,7 +1788,7 @@ impl FileFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<FileFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -2077,6 +2065,117 @@ impl CollectionFieldGetResult {
         self
     }
 }
+/// The `CollectionFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CollectionFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CollectionFieldListResultItemsItem {
+    /// Creates a `CollectionFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
 #[derive(
     Debug,
@@ -2093,7 +2192,7 @@ pub struct CollectionFieldListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<CollectionFieldListResultItemsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -2116,11 +2215,55 @@ impl CollectionFieldListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<CollectionFieldListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `CollectionFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CollectionFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl CollectionFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for CollectionFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for CollectionFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Knowledge base data object
@@ -2259,6 +2402,257 @@ impl CollectionListPagination {
         self
     }
 }
+/// Base access policy of the knowledge base.
+///
+/// Possible values:
+///
+/// - `none` — no access
+/// - `view` — view
+/// - `manage` — edit
+/// - `moderate` — administration
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CollectionListResultItemsItemPolicyLevel {
+    /// `none`
+    ///
+    /// no access
+    None,
+    /// `view`
+    ///
+    /// view
+    View,
+    /// `manage`
+    ///
+    /// edit
+    Manage,
+    /// `moderate`
+    ///
+    /// administration
+    Moderate,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl CollectionListResultItemsItemPolicyLevel {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::View => "view",
+            Self::Manage => "manage",
+            Self::Moderate => "moderate",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "none" => Self::None,
+            "view" => Self::View,
+            "manage" => Self::Manage,
+            "moderate" => Self::Moderate,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for CollectionListResultItemsItemPolicyLevel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for CollectionListResultItemsItemPolicyLevel {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for CollectionListResultItemsItemPolicyLevel {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `CollectionListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CollectionListResultItemsItem {
+    /// Knowledge base identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Knowledge base name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Position of the knowledge base in the overall list
+    ///
+    /// Wire name: `position`.
+    #[serde(
+        rename = "position",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub position: ::std::option::Option<i64>,
+    /// Base access policy of the knowledge base.
+    ///
+    /// Possible values:
+    ///
+    /// - `none` — no access
+    /// - `view` — view
+    /// - `manage` — edit
+    /// - `moderate` — administration
+    ///
+    /// Wire name: `policyLevel`.
+    #[serde(rename = "policyLevel", default, skip_serializing_if = "Option::is_none")]
+    pub policy_level: ::std::option::Option<CollectionListResultItemsItemPolicyLevel>,
+    /// Knowledge base author identifier
+    ///
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Last knowledge base editor identifier
+    ///
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Knowledge base creation date and time in UTC
+    ///
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Knowledge base last modified date and time in UTC
+    ///
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CollectionListResultItemsItem {
+    /// Creates a `CollectionListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            position: ::std::option::Option::None,
+            policy_level: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `policyLevel`.
+    #[must_use]
+    pub fn policy_level(
+        mut self,
+        value: impl ::std::convert::Into<CollectionListResultItemsItemPolicyLevel>,
+    ) -> Self {
+        self.policy_level = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing a list of knowledge bases
 #[derive(
     Debug,
@@ -2274,14 +2668,7 @@ pub struct CollectionListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<CollectionListResultItemsItem>>,
     /// Next page cursor or `null` if there are no more pages
     ///
     /// Wire name: `nextCursor`.
@@ -2313,14 +2700,7 @@ impl CollectionListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<CollectionListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
@@ -2495,6 +2875,235 @@ impl DocumentAddFields {
         self
     }
 }
+/// The `DocumentAddResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentAddResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `collectionId`.
+    #[serde(
+        rename = "collectionId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub collection_id: ::std::option::Option<i64>,
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `markdown`.
+    #[serde(
+        rename = "markdown",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub markdown: ::std::option::Option<::std::string::String>,
+    /// Wire name: `position`.
+    #[serde(
+        rename = "position",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub position: ::std::option::Option<f64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<f64>,
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentAddResultItem {
+    /// Creates a `DocumentAddResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            collection_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            markdown: ::std::option::Option::None,
+            position: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `collectionId`.
+    #[must_use]
+    pub fn collection_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.collection_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `markdown`.
+    #[must_use]
+    pub fn markdown(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.markdown = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the document creation result.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentAddResult {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<DocumentAddResultItem>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentAddResult {
+    /// Creates a `DocumentAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<DocumentAddResultItem>,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with the document archiving result
 ///
 /// The same object as [`CollectionArchiveResult`].
@@ -2507,18 +3116,115 @@ pub type DocumentDeleteResult = CollectionArchiveResult;
 ///
 /// The same object as [`CollectionFieldGetResult`].
 pub type DocumentFieldGetResult = CollectionFieldGetResult;
+/// The same object as [`CollectionFieldListResultItemsItem`].
+pub type DocumentFieldListResultItemsItem = CollectionFieldListResultItemsItem;
 /// Object with response data
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type DocumentFieldListResult = CollectionFieldListResult;
+/// A field of `DocumentFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl DocumentFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for DocumentFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for DocumentFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// The same object as [`DocumentAddResultItem`].
+pub type DocumentGetResultItem = DocumentAddResultItem;
+/// Object with document data
+///
+/// The same object as [`DocumentAddResult`].
+pub type DocumentGetResult = DocumentAddResult;
 /// Object with response data
 ///
 /// The same object as [`CollectionFieldGetResult`].
 pub type DocumentSearchFieldGetResult = CollectionFieldGetResult;
+/// The same object as [`CollectionFieldListResultItemsItem`].
+pub type DocumentSearchFieldListResultItemsItem = CollectionFieldListResultItemsItem;
 /// Object with response data
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type DocumentSearchFieldListResult = CollectionFieldListResult;
+/// A field of `DocumentSearchFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentSearchFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl DocumentSearchFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for DocumentSearchFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for DocumentSearchFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
 /// Pagination object. Object structure description
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2553,6 +3259,146 @@ impl DocumentSearchListPagination {
         self
     }
 }
+/// The `DocumentSearchListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentSearchListResultItemsItem {
+    /// Found document identifier
+    ///
+    /// Wire name: `documentId`.
+    #[serde(
+        rename = "documentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document_id: ::std::option::Option<i64>,
+    /// Knowledge base identifier or `null` if the document is available via direct access to the document
+    ///
+    /// Wire name: `collectionId`.
+    #[serde(
+        rename = "collectionId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub collection_id: ::std::option::Option<i64>,
+    /// Document title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Relative relevance of the match
+    ///
+    /// Wire name: `score`.
+    #[serde(
+        rename = "score",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub score: ::std::option::Option<f64>,
+    /// HTML fragment with highlighted matches (tags <b>…</b>)
+    ///
+    /// Wire name: `snippet`.
+    #[serde(
+        rename = "snippet",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snippet: ::std::option::Option<::std::string::String>,
+    /// Flag for direct access to the document without access to the entire knowledge base.
+    ///
+    /// Possible values:
+    ///
+    /// - `true` — document is available via direct access
+    /// - `false` — document is available via knowledge base access
+    ///
+    /// Wire name: `sharedAccess`.
+    #[serde(
+        rename = "sharedAccess",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub shared_access: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentSearchListResultItemsItem {
+    /// Creates a `DocumentSearchListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            document_id: ::std::option::Option::None,
+            collection_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            score: ::std::option::Option::None,
+            snippet: ::std::option::Option::None,
+            shared_access: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `documentId`.
+    #[must_use]
+    pub fn document_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.document_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `collectionId`.
+    #[must_use]
+    pub fn collection_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.collection_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `score`.
+    #[must_use]
+    pub fn score(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.score = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `snippet`.
+    #[must_use]
+    pub fn snippet(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.snippet = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sharedAccess`.
+    #[must_use]
+    pub fn shared_access(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.shared_access = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with search results
 #[derive(
     Debug,
@@ -2568,14 +3414,7 @@ pub struct DocumentSearchListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<DocumentSearchListResultItemsItem>>,
     /// `true` value if there are more results beyond the current page
     ///
     /// Wire name: `hasMore`.
@@ -2608,12 +3447,7 @@ impl DocumentSearchListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<DocumentSearchListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -2630,10 +3464,190 @@ impl DocumentSearchListResult {
 ///
 /// The same object as [`CollectionFieldGetResult`].
 pub type DocumentTreeFieldGetResult = CollectionFieldGetResult;
+/// The same object as [`CollectionFieldListResultItemsItem`].
+pub type DocumentTreeFieldListResultItemsItem = CollectionFieldListResultItemsItem;
 /// Object with response data
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type DocumentTreeFieldListResult = CollectionFieldListResult;
+/// A field of `DocumentTreeFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentTreeFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl DocumentTreeFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for DocumentTreeFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for DocumentTreeFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// The `DocumentTreeListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentTreeListResultItemsItem {
+    /// Document identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Knowledge base identifier
+    ///
+    /// Wire name: `collectionId`.
+    #[serde(
+        rename = "collectionId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub collection_id: ::std::option::Option<i64>,
+    /// Identifier of the parent document or `null` for the root page
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Document title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Position of the document among neighboring pages
+    ///
+    /// Wire name: `position`.
+    #[serde(
+        rename = "position",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub position: ::std::option::Option<i64>,
+    /// Child pages of the document
+    ///
+    /// Wire name: `children`.
+    #[serde(rename = "children", default, skip_serializing_if = "Option::is_none")]
+    pub children: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentTreeListResultItemsItem {
+    /// Creates a `DocumentTreeListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            collection_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            position: ::std::option::Option::None,
+            children: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `collectionId`.
+    #[must_use]
+    pub fn collection_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.collection_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `position`.
+    #[must_use]
+    pub fn position(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `children`.
+    #[must_use]
+    pub fn children(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.children = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with the document tree
 #[derive(
     Debug,
@@ -2649,14 +3663,7 @@ pub struct DocumentTreeListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<DocumentTreeListResultItemsItem>>,
     /// The value of `true`, if the tree exceeded the internal limit `TREE_MAX_NODES = 5000` and was truncated by root nodes.
     ///
     /// Exception — the first root document. If it alone exceeds the internal limit `TREE_MAX_NODES`, the method will return its initial part in breadth-first order so that the response is not empty.
@@ -2691,12 +3698,7 @@ impl DocumentTreeListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<DocumentTreeListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -2886,10 +3888,55 @@ impl FileAddResult {
 ///
 /// The same object as [`CollectionFieldGetResult`].
 pub type FileFieldGetResult = CollectionFieldGetResult;
+/// The same object as [`CollectionFieldListResultItemsItem`].
+pub type FileFieldListResultItemsItem = CollectionFieldListResultItemsItem;
 /// Object with response data
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type FileFieldListResult = CollectionFieldListResult;
+/// A field of `FileFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FileFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FileFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
 /// Object containing the result of the file data retrieval.
 #[derive(
     Debug,

@@ -192,3 +192,152 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "BIZPROC_ROBOT_SETTINGS";
+}
+/// The `PLACEMENT_OPTIONS` of `BIZPROC_ROBOT_SETTINGS`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// The automation rule code given at registration.
+    ///
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// The action identifier in the workflow template.
+    ///
+    /// Wire name: `activity_name`.
+    #[serde(
+        rename = "activity_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity_name: ::std::option::Option<::std::string::String>,
+    /// The rule's properties by property ID, each `{Id, Type, Name, Description, Multiple, Required, Options, Settings, Default}`.
+    ///
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Current property values by property ID.
+    ///
+    /// Wire name: `current_values`.
+    #[serde(rename = "current_values", default, skip_serializing_if = "Option::is_none")]
+    pub current_values: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// The document type being configured.
+    ///
+    /// Wire name: `document_type`.
+    #[serde(rename = "document_type", default, skip_serializing_if = "Option::is_none")]
+    pub document_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// The list of document fields.
+    ///
+    /// Wire name: `document_fields`.
+    #[serde(
+        rename = "document_fields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document_fields: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// The template fields available (parameters, variables, constants, global variables and constants, `return_activities`).
+    ///
+    /// Wire name: `template`.
+    #[serde(rename = "template", default, skip_serializing_if = "Option::is_none")]
+    pub template: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            activity_name: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            current_values: ::std::option::Option::None,
+            document_type: ::std::option::Option::None,
+            document_fields: ::std::option::Option::None,
+            template: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity_name`.
+    #[must_use]
+    pub fn activity_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `current_values`.
+    #[must_use]
+    pub fn current_values(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.current_values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `document_type`.
+    #[must_use]
+    pub fn document_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.document_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `document_fields`.
+    #[must_use]
+    pub fn document_fields(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.document_fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `template`.
+    #[must_use]
+    pub fn template(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.template = ::std::option::Option::Some(value.into());
+        self
+    }
+}

@@ -261,10 +261,7 @@ impl ::b24_core::__private::Method for BasketitemGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.basketitem.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BasketitemGetFieldsResult;
     type Error = BasketitemGetFieldsError;
 }
 /// The method `sale.basketitem.getFieldsCatalogProduct` retrieves a list of available fields for a basket item (position) for the methods sale.basketitem.addCatalogProduct and sale.basketitem.updateCatalogProduct — these methods only work with products from the catalog module in basket items (positions).
@@ -306,10 +303,7 @@ impl ::b24_core::__private::Method for BasketitemGetFieldsCatalogProduct {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.basketitem.getFieldsCatalogProduct",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BasketitemGetFieldsCatalogProductResult;
     type Error = BasketitemGetFieldsCatalogProductError;
 }
 /// The method `sale.basketitem.list` retrieves a set of items (positions) in the cart filtered by the specified criteria.
@@ -2093,6 +2087,50 @@ impl BasketitemGetResult {
         self
     }
 }
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BasketitemGetFieldsResult {
+    /// Wire name: `basketItem`.
+    #[serde(rename = "basketItem", default, skip_serializing_if = "Option::is_none")]
+    pub basket_item: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BasketitemGetFieldsResult {
+    /// Creates a `BasketitemGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            basket_item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `basketItem`.
+    #[must_use]
+    pub fn basket_item(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.basket_item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+///
+/// The same object as [`BasketitemGetFieldsResult`].
+pub type BasketitemGetFieldsCatalogProductResult = BasketitemGetFieldsResult;
 /// Root element of the response
 #[derive(
     Debug,

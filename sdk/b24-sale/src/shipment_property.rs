@@ -398,7 +398,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyList {
     type Error = ShipmentpropertyListError;
 }
 impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ShipmentpropertyListResultPropertiesItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "properties",
     );
@@ -1690,6 +1690,502 @@ impl ShipmentpropertyGetfieldsbytypeResult {
         self
     }
 }
+/// The `ShipmentpropertyListResultPropertiesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyListResultPropertiesItem {
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `defaultValue`.
+    #[serde(
+        rename = "defaultValue",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `inputFieldLocation`.
+    #[serde(
+        rename = "inputFieldLocation",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub input_field_location: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAddress`.
+    #[serde(
+        rename = "isAddress",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_address: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAddressFrom`.
+    #[serde(
+        rename = "isAddressFrom",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_address_from: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAddressTo`.
+    #[serde(
+        rename = "isAddressTo",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_address_to: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isEmail`.
+    #[serde(
+        rename = "isEmail",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isFiltered`.
+    #[serde(
+        rename = "isFiltered",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_filtered: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isLocation`.
+    #[serde(
+        rename = "isLocation",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_location: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPayer`.
+    #[serde(
+        rename = "isPayer",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_payer: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPhone`.
+    #[serde(
+        rename = "isPhone",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isProfileName`.
+    #[serde(
+        rename = "isProfileName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_profile_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isZip`.
+    #[serde(
+        rename = "isZip",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_zip: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `personTypeId`.
+    #[serde(
+        rename = "personTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub person_type_id: ::std::option::Option<i64>,
+    /// Wire name: `propsGroupId`.
+    #[serde(
+        rename = "propsGroupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub props_group_id: ::std::option::Option<i64>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userProps`.
+    #[serde(
+        rename = "userProps",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_props: ::std::option::Option<::std::string::String>,
+    /// Wire name: `util`.
+    #[serde(
+        rename = "util",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub util: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyListResultPropertiesItem {
+    /// Creates a `ShipmentpropertyListResultPropertiesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            input_field_location: ::std::option::Option::None,
+            is_address: ::std::option::Option::None,
+            is_address_from: ::std::option::Option::None,
+            is_address_to: ::std::option::Option::None,
+            is_email: ::std::option::Option::None,
+            is_filtered: ::std::option::Option::None,
+            is_location: ::std::option::Option::None,
+            is_payer: ::std::option::Option::None,
+            is_phone: ::std::option::Option::None,
+            is_profile_name: ::std::option::Option::None,
+            is_zip: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            props_group_id: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            user_props: ::std::option::Option::None,
+            util: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `defaultValue`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inputFieldLocation`.
+    #[must_use]
+    pub fn input_field_location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.input_field_location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAddress`.
+    #[must_use]
+    pub fn is_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_address = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAddressFrom`.
+    #[must_use]
+    pub fn is_address_from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_address_from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAddressTo`.
+    #[must_use]
+    pub fn is_address_to(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_address_to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isEmail`.
+    #[must_use]
+    pub fn is_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFiltered`.
+    #[must_use]
+    pub fn is_filtered(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_filtered = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isLocation`.
+    #[must_use]
+    pub fn is_location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPayer`.
+    #[must_use]
+    pub fn is_payer(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_payer = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPhone`.
+    #[must_use]
+    pub fn is_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isProfileName`.
+    #[must_use]
+    pub fn is_profile_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_profile_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isZip`.
+    #[must_use]
+    pub fn is_zip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_zip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeId`.
+    #[must_use]
+    pub fn person_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `propsGroupId`.
+    #[must_use]
+    pub fn props_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.props_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userProps`.
+    #[must_use]
+    pub fn user_props(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_props = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `util`.
+    #[must_use]
+    pub fn util(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.util = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The root element of the response
 #[derive(
     Debug,
@@ -1706,7 +2202,7 @@ pub struct ShipmentpropertyListResult {
     /// Wire name: `properties`.
     #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
     pub properties: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<ShipmentpropertyListResultPropertiesItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -1729,7 +2225,7 @@ impl ShipmentpropertyListResult {
     pub fn properties(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<ShipmentpropertyListResultPropertiesItem>,
         >,
     ) -> Self {
         self.properties = ::std::option::Option::Some(value.into());

@@ -216,10 +216,7 @@ impl ::b24_core::__private::Method for ApiWorkgroupList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = ApiWorkgroupListResultWorkgroupsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "workgroups",
     );
@@ -7764,9 +7761,7 @@ pub struct ApiWorkgroupGetResult {
     ///
     /// Wire name: `MEMBERS`.
     #[serde(rename = "MEMBERS", default, skip_serializing_if = "Option::is_none")]
-    pub members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Identifier of the group chat
     ///
     /// Wire name: `CHAT_ID`.
@@ -7795,9 +7790,7 @@ pub struct ApiWorkgroupGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ordinary_members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub ordinary_members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Array of portal user identifiers who have been invited to the group but have not yet accepted
     ///
     /// Wire name: `INVITED_MEMBERS`.
@@ -7806,9 +7799,7 @@ pub struct ApiWorkgroupGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub invited_members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub invited_members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Array of group member identifiers with the role of moderator
     ///
     /// Wire name: `MODERATOR_MEMBERS`.
@@ -7817,16 +7808,12 @@ pub struct ApiWorkgroupGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub moderator_members: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub moderator_members: ::std::option::Option<::std::vec::Vec<f64>>,
     /// List of site identifiers to which the group belongs
     ///
     /// Wire name: `SITE_IDS`.
     #[serde(rename = "SITE_IDS", default, skip_serializing_if = "Option::is_none")]
-    pub site_ids: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub site_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// URL of the group's compressed user avatar. `""` if no user avatar is set
     ///
     /// Wire name: `AVATAR`.
@@ -7861,9 +7848,7 @@ pub struct ApiWorkgroupGetResult {
     ///
     /// Wire name: `TAGS`.
     #[serde(rename = "TAGS", default, skip_serializing_if = "Option::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Data about operations available to the current user on the group (detailed description)
     ///
     /// Wire name: `ACTIONS`.
@@ -7878,9 +7863,7 @@ pub struct ApiWorkgroupGetResult {
     ///
     /// Wire name: `DEPARTMENTS`.
     #[serde(rename = "DEPARTMENTS", default, skip_serializing_if = "Option::is_none")]
-    pub departments: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub departments: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Value `true`/`false` — whether the group is pinned for the current user on the groups and projects page
     ///
     /// Wire name: `IS_PIN`.
@@ -8250,9 +8233,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.members = ::std::option::Option::Some(value.into());
         self
@@ -8276,9 +8257,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn ordinary_members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.ordinary_members = ::std::option::Option::Some(value.into());
         self
@@ -8287,9 +8266,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn invited_members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.invited_members = ::std::option::Option::Some(value.into());
         self
@@ -8298,9 +8275,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn moderator_members(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.moderator_members = ::std::option::Option::Some(value.into());
         self
@@ -8309,9 +8284,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn site_ids(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.site_ids = ::std::option::Option::Some(value.into());
         self
@@ -8365,9 +8338,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn tags(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.tags = ::std::option::Option::Some(value.into());
         self
@@ -8394,9 +8365,7 @@ impl ApiWorkgroupGetResult {
     #[must_use]
     pub fn departments(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.departments = ::std::option::Option::Some(value.into());
         self
@@ -9550,6 +9519,234 @@ impl ApiWorkgroupListParams {
         self
     }
 }
+/// The `ApiWorkgroupListResultWorkgroupsItemAdditionalData` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ApiWorkgroupListResultWorkgroupsItemAdditionalData {
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `initiatedByType`.
+    #[serde(
+        rename = "initiatedByType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub initiated_by_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ApiWorkgroupListResultWorkgroupsItemAdditionalData {
+    /// Creates a `ApiWorkgroupListResultWorkgroupsItemAdditionalData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            role: ::std::option::Option::None,
+            initiated_by_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `initiatedByType`.
+    #[must_use]
+    pub fn initiated_by_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.initiated_by_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ApiWorkgroupListResultWorkgroupsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ApiWorkgroupListResultWorkgroupsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `imageId`.
+    #[serde(
+        rename = "imageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `avatarType`.
+    #[serde(rename = "avatarType", default, skip_serializing_if = "Option::is_none")]
+    pub avatar_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `additionalData`.
+    #[serde(rename = "additionalData", default, skip_serializing_if = "Option::is_none")]
+    pub additional_data: ::std::option::Option<
+        ApiWorkgroupListResultWorkgroupsItemAdditionalData,
+    >,
+    /// Wire name: `dialogId`.
+    #[serde(
+        rename = "dialogId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dialog_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ApiWorkgroupListResultWorkgroupsItem {
+    /// Creates a `ApiWorkgroupListResultWorkgroupsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            image_id: ::std::option::Option::None,
+            avatar_type: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            additional_data: ::std::option::Option::None,
+            dialog_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `imageId`.
+    #[must_use]
+    pub fn image_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatarType`.
+    #[must_use]
+    pub fn avatar_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.avatar_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `additionalData`.
+    #[must_use]
+    pub fn additional_data(
+        mut self,
+        value: impl ::std::convert::Into<
+            ApiWorkgroupListResultWorkgroupsItemAdditionalData,
+        >,
+    ) -> Self {
+        self.additional_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dialogId`.
+    #[must_use]
+    pub fn dialog_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dialog_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root object of the response
 #[derive(
     Debug,
@@ -9570,12 +9767,7 @@ pub struct ApiWorkgroupListResult {
     /// Wire name: `workgroups`.
     #[serde(rename = "workgroups", default, skip_serializing_if = "Option::is_none")]
     pub workgroups: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        ::std::vec::Vec<ApiWorkgroupListResultWorkgroupsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -9598,12 +9790,7 @@ impl ApiWorkgroupListResult {
     pub fn workgroups(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<ApiWorkgroupListResultWorkgroupsItem>,
         >,
     ) -> Self {
         self.workgroups = ::std::option::Option::Some(value.into());

@@ -39,7 +39,7 @@ impl ::b24_core::__private::Method for CommentAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.comment.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.add` creates a new task. The identifier of the created task is returned. See the available fields.
@@ -100,7 +100,7 @@ impl ::b24_core::__private::Method for ItemAdd {
     const NAME: &'static str = "task.item.add";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("task.item.add");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.addfile` uploads a file to a task. Currently, file upload is implemented via `post`, with the file content passed in the `CONTENT` parameter.
@@ -196,7 +196,7 @@ impl ::b24_core::__private::Method for ItemAddfile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.addfile",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.addtofavourite` adds a task to Favorites.
@@ -238,7 +238,7 @@ impl ::b24_core::__private::Method for ItemAddtofavorite {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.addtofavorite",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.approve` moves a task pending control to the "completed" status.
@@ -280,7 +280,7 @@ impl ::b24_core::__private::Method for ItemApprove {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.approve",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.complete` moves a task to the "completed" or "conditionally completed (awaiting assignee control)" status.
@@ -322,7 +322,7 @@ impl ::b24_core::__private::Method for ItemComplete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.complete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.defer` changes a task to the "deferred" status. To perform this operation, the task must be in the in progress status.
@@ -364,7 +364,7 @@ impl ::b24_core::__private::Method for ItemDefer {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.defer",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.delegate` delegates a task to a new user.
@@ -406,7 +406,7 @@ impl ::b24_core::__private::Method for ItemDelegate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.delegate",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.delete` deletes a task.
@@ -490,7 +490,7 @@ impl ::b24_core::__private::Method for ItemDeletefile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.deletefile",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.deletefromfavorite` removes a task from Favorites.
@@ -532,7 +532,7 @@ impl ::b24_core::__private::Method for ItemDeletefromfavorite {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.deletefromfavorite",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.disapprove` moves a task pending control to the "not executed" status.
@@ -574,7 +574,7 @@ impl ::b24_core::__private::Method for ItemDisapprove {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.disapprove",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getallowedactions` returns an array of identifiers for allowed actions on the task.
@@ -616,7 +616,7 @@ impl ::b24_core::__private::Method for ItemGetallowedactions {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.getallowedactions",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<f64>;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getallowedtaskactionsasstrings` returns an array where the keys are action names (the names correspond to constants of the PHP class `CTaskItem`), and the values indicate whether the action is allowed (`true`) or not (`false`).
@@ -784,7 +784,7 @@ impl ::b24_core::__private::Method for ItemGetdescription {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.getdescription",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::string::String;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getfiles` returns an array containing links to files attached to a task.
@@ -1147,7 +1147,7 @@ impl ::b24_core::__private::Method for ItemRenew {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.renew",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.startexecution` moves a task to the "in progress" status.
@@ -1189,7 +1189,7 @@ impl ::b24_core::__private::Method for ItemStartexecution {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.startexecution",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.update` updates task data. See the fields available for update. When task data is updated, business logic and permissions are taken into account. For example, a participant cannot rename a task; in this case, an error is returned.
@@ -1231,7 +1231,7 @@ impl ::b24_core::__private::Method for ItemUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.item.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns an array of tasks, each containing an array of fields (similar to the array returned by task.item.getdata).
@@ -1470,6 +1470,141 @@ impl ::b24_core::__private::Method for LogitemList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.logitem.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<LogitemListResultItem>;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The `LogitemListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LogitemListResultItem {
+    /// Wire name: `CREATED_DATE`.
+    #[serde(
+        rename = "CREATED_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD`.
+    #[serde(
+        rename = "FIELD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FROM_VALUE`.
+    #[serde(
+        rename = "FROM_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TO_VALUE`.
+    #[serde(
+        rename = "TO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LogitemListResultItem {
+    /// Creates a `LogitemListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            created_date: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            field: ::std::option::Option::None,
+            from_value: ::std::option::Option::None,
+            to_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_ID`.
+    #[must_use]
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD`.
+    #[must_use]
+    pub fn field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FROM_VALUE`.
+    #[must_use]
+    pub fn from_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TO_VALUE`.
+    #[must_use]
+    pub fn to_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.to_value = ::std::option::Option::Some(value.into());
+        self
+    }
 }

@@ -776,7 +776,7 @@ pub struct TasksFlowFlowCreateResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub responsible_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// Indicates whether the flow is a demo. System parameter. Read-only
     ///
@@ -1019,7 +1019,7 @@ impl TasksFlowFlowCreateResult {
     pub fn responsible_list(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
         >,
     ) -> Self {
         self.responsible_list = ::std::option::Option::Some(value.into());
@@ -1327,7 +1327,7 @@ pub struct TasksFlowFlowGetResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub responsible_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// Indicates whether the flow is a demo. System parameter. Read-only
     ///
@@ -1570,7 +1570,7 @@ impl TasksFlowFlowGetResult {
     pub fn responsible_list(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
         >,
     ) -> Self {
         self.responsible_list = ::std::option::Option::Some(value.into());

@@ -10185,9 +10185,7 @@ pub struct TasksTemplateGetResult {
     ///
     /// Wire name: `UF_CRM_TASK`.
     #[serde(rename = "UF_CRM_TASK", default, skip_serializing_if = "Option::is_none")]
-    pub uf_crm_task: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub uf_crm_task: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// IDs of Drive files linked to the template
     ///
     /// Wire name: `UF_TASK_WEBDAV_FILES`.
@@ -10196,9 +10194,7 @@ pub struct TasksTemplateGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_task_webdav_files: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub uf_task_webdav_files: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10667,9 +10663,7 @@ impl TasksTemplateGetResult {
     #[must_use]
     pub fn uf_crm_task(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.uf_crm_task = ::std::option::Option::Some(value.into());
         self
@@ -10678,9 +10672,7 @@ impl TasksTemplateGetResult {
     #[must_use]
     pub fn uf_task_webdav_files(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
     ) -> Self {
         self.uf_task_webdav_files = ::std::option::Option::Some(value.into());
         self

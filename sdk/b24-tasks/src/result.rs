@@ -371,7 +371,7 @@ pub struct TaskResultListV3 {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<TaskResultListV3ResultItemsItemField>,
     >,
     /// An object for managing pagination.
     ///
@@ -423,7 +423,7 @@ impl TaskResultListV3 {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskResultListV3ResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -455,7 +455,7 @@ impl ::b24_core::__private::Method for TaskResultListV3 {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for TaskResultListV3 {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TaskResultListV3ResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1470,6 +1470,145 @@ impl TaskResultDeleteResult {
         self
     }
 }
+/// The `TaskResultListV3ResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskResultListV3ResultItemsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `authorId`.
+    #[serde(
+        rename = "authorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<i64>,
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `messageId`.
+    #[serde(rename = "messageId", default, skip_serializing_if = "Option::is_none")]
+    pub message_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskResultListV3ResultItemsItem {
+    /// Creates a `TaskResultListV3ResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            message_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorId`.
+    #[must_use]
+    pub fn author_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `messageId`.
+    #[must_use]
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object with response data (detailed description)
 #[derive(
     Debug,
@@ -1487,9 +1626,7 @@ pub struct TaskResultListV3Result {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<TaskResultListV3ResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -1511,11 +1648,60 @@ impl TaskResultListV3Result {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskResultListV3ResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `TaskResultListV3ResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskResultListV3ResultItemsItemField {
+    /// `id`.
+    Id,
+    /// `taskId`.
+    TaskId,
+    /// `text`.
+    Text,
+    /// `authorId`.
+    AuthorId,
+    /// `createdAt`.
+    CreatedAt,
+    /// `status`.
+    Status,
+    /// `messageId`.
+    MessageId,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskResultListV3ResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::TaskId => "taskId".to_owned(),
+            Self::Text => "text".to_owned(),
+            Self::AuthorId => "authorId".to_owned(),
+            Self::CreatedAt => "createdAt".to_owned(),
+            Self::Status => "status".to_owned(),
+            Self::MessageId => "messageId".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskResultListV3ResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskResultListV3ResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// The status of the result. Possible values:

@@ -288,7 +288,7 @@ pub struct TaskAccessFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<TaskAccessFieldListResultItemsItemField>,
     >,
 }
 impl TaskAccessFieldList {
@@ -304,7 +304,7 @@ impl TaskAccessFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskAccessFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -693,7 +693,7 @@ pub struct TaskChatMessageFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<TaskChatMessageFieldListResultItemsItemField>,
     >,
 }
 impl TaskChatMessageFieldList {
@@ -709,7 +709,7 @@ impl TaskChatMessageFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskChatMessageFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -1504,7 +1504,7 @@ pub struct TaskFileFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<TaskFileFieldListResultItemsItemField>,
     >,
 }
 impl TaskFileFieldList {
@@ -1520,7 +1520,7 @@ impl TaskFileFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskFileFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -7120,6 +7120,210 @@ impl TaskAccessFieldGetResult {
         self
     }
 }
+/// The `TaskAccessFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskAccessFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `validationRules`.
+    #[serde(
+        rename = "validationRules",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub validation_rules: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `requiredGroups`.
+    #[serde(rename = "requiredGroups", default, skip_serializing_if = "Option::is_none")]
+    pub required_groups: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `editable`.
+    #[serde(
+        rename = "editable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub editable: ::std::option::Option<bool>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Wire name: `elementType`.
+    #[serde(rename = "elementType", default, skip_serializing_if = "Option::is_none")]
+    pub element_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskAccessFieldListResultItemsItem {
+    /// Creates a `TaskAccessFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            validation_rules: ::std::option::Option::None,
+            required_groups: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            editable: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            element_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `validationRules`.
+    #[must_use]
+    pub fn validation_rules(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.validation_rules = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requiredGroups`.
+    #[must_use]
+    pub fn required_groups(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.required_groups = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `editable`.
+    #[must_use]
+    pub fn editable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.editable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elementType`.
+    #[must_use]
+    pub fn element_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.element_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing response data
 #[derive(
     Debug,
@@ -7136,7 +7340,7 @@ pub struct TaskAccessFieldListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<TaskAccessFieldListResultItemsItem>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -7159,11 +7363,73 @@ impl TaskAccessFieldListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskAccessFieldListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `TaskAccessFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskAccessFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `validationRules`.
+    ValidationRules,
+    /// `requiredGroups`.
+    RequiredGroups,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// `editable`.
+    Editable,
+    /// `multiple`.
+    Multiple,
+    /// `elementType`.
+    ElementType,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskAccessFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::ValidationRules => "validationRules".to_owned(),
+            Self::RequiredGroups => "requiredGroups".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Editable => "editable".to_owned(),
+            Self::Multiple => "multiple".to_owned(),
+            Self::ElementType => "elementType".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskAccessFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for TaskAccessFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// The root element of the response. Contains an object describing the available actions for the current user
@@ -9810,10 +10076,241 @@ impl TaskChatMessageFieldGetResult {
         self
     }
 }
+/// The `TaskChatMessageFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskChatMessageFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskChatMessageFieldListResultItemsItem {
+    /// Creates a `TaskChatMessageFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing the response data
-///
-/// The same object as [`TaskAccessFieldListResult`].
-pub type TaskChatMessageFieldListResult = TaskAccessFieldListResult;
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskChatMessageFieldListResult {
+    /// Array of objects describing the fields. The response structure depends on `select`
+    ///
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ::std::vec::Vec<TaskChatMessageFieldListResultItemsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskChatMessageFieldListResult {
+    /// Creates a `TaskChatMessageFieldListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TaskChatMessageFieldListResultItemsItem>,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `TaskChatMessageFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskChatMessageFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// `multiple`.
+    Multiple,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskChatMessageFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Multiple => "multiple".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskChatMessageFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for TaskChatMessageFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
 /// An object with message parameters
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -10018,145 +10515,8 @@ pub type TaskDisapproveResult = TaskApproveResult;
 ///
 /// The same object as [`TaskAccessFieldGetResult`].
 pub type TaskFieldGetResult = TaskAccessFieldGetResult;
-/// The `TaskFieldListResultItemsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct TaskFieldListResultItemsItem {
-    /// Wire name: `name`.
-    #[serde(
-        rename = "name",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Wire name: `type`.
-    #[serde(
-        rename = "type",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// Wire name: `title`.
-    #[serde(
-        rename = "title",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub title: ::std::option::Option<::std::string::String>,
-    /// Wire name: `description`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
-    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
-    /// Wire name: `filterable`.
-    #[serde(
-        rename = "filterable",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filterable: ::std::option::Option<bool>,
-    /// Wire name: `sortable`.
-    #[serde(
-        rename = "sortable",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sortable: ::std::option::Option<bool>,
-    /// Wire name: `multiple`.
-    #[serde(
-        rename = "multiple",
-        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub multiple: ::std::option::Option<bool>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl TaskFieldListResultItemsItem {
-    /// Creates a `TaskFieldListResultItemsItem` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            title: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            filterable: ::std::option::Option::None,
-            sortable: ::std::option::Option::None,
-            multiple: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `name`.
-    #[must_use]
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    #[must_use]
-    pub fn r#type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    #[must_use]
-    pub fn title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.title = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    #[must_use]
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `filterable`.
-    #[must_use]
-    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.filterable = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `sortable`.
-    #[must_use]
-    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.sortable = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `multiple`.
-    #[must_use]
-    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.multiple = ::std::option::Option::Some(value.into());
-        self
-    }
-}
+/// The same object as [`TaskChatMessageFieldListResultItemsItem`].
+pub type TaskFieldListResultItemsItem = TaskChatMessageFieldListResultItemsItem;
 /// Object containing the response data
 #[derive(
     Debug,
@@ -10261,10 +10621,61 @@ pub type TaskFileAttachResult = TaskChatMessageSendResult;
 ///
 /// The same object as [`TaskChatMessageFieldGetResult`].
 pub type TaskFileFieldGetResult = TaskChatMessageFieldGetResult;
+/// The same object as [`TaskChatMessageFieldListResultItemsItem`].
+pub type TaskFileFieldListResultItemsItem = TaskChatMessageFieldListResultItemsItem;
 /// Object containing the response data
 ///
-/// The same object as [`TaskAccessFieldListResult`].
-pub type TaskFileFieldListResult = TaskAccessFieldListResult;
+/// The same object as [`TaskChatMessageFieldListResult`].
+pub type TaskFileFieldListResult = TaskChatMessageFieldListResult;
+/// A field of `TaskFileFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskFileFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// `multiple`.
+    Multiple,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskFileFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Multiple => "multiple".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskFileFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskFileFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
 /// The root element of the response. Contains an object describing the attached file
 #[derive(
     Debug,

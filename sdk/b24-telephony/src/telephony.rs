@@ -142,7 +142,7 @@ pub struct FollowupFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<FollowupFieldListResultItemsItemField>,
     >,
 }
 impl FollowupFieldList {
@@ -158,7 +158,7 @@ impl FollowupFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<FollowupFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -220,9 +220,7 @@ pub struct FollowupGet {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<FollowupGetResultItemField>>,
     /// Format for user mentions in AI text fields.
     ///
     /// Possible values:
@@ -253,9 +251,7 @@ impl FollowupGet {
     #[must_use]
     pub fn select(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<FollowupGetResultItemField>>,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
         self
@@ -277,10 +273,7 @@ impl ::b24_core::__private::Method for FollowupGet {
         "call.followup.get",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FollowupGetResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.list` method returns a list of follow-up calls for the specified period.
@@ -326,9 +319,7 @@ pub struct FollowupList {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<FollowupListResultItemsItemField>>,
     /// Sorting parameters (detailed description).
     ///
     /// Default: `{ "startDate": "desc" }`
@@ -372,7 +363,7 @@ impl FollowupList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<FollowupListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -414,7 +405,7 @@ impl ::b24_core::__private::Method for FollowupList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for FollowupList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = FollowupListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -4311,6 +4302,87 @@ impl FollowupFieldGetResult {
         self
     }
 }
+/// The `FollowupFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupFieldListResultItemsItem {
+    /// Creates a `FollowupFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
 #[derive(
     Debug,
@@ -4326,9 +4398,7 @@ pub struct FollowupFieldListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<FollowupFieldListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4350,11 +4420,48 @@ impl FollowupFieldListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<FollowupFieldListResultItemsItem>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `FollowupFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `description`.
+    Description,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FollowupFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FollowupFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FollowupFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Format for user mentions in AI text fields.
@@ -4422,6 +4529,432 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FollowupGetMentionF
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `FollowupGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupGetResultItem {
+    /// Wire name: `callId`.
+    #[serde(
+        rename = "callId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_id: ::std::option::Option<i64>,
+    /// Wire name: `callType`.
+    #[serde(
+        rename = "callType",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_type: ::std::option::Option<f64>,
+    /// Wire name: `initiatorId`.
+    #[serde(
+        rename = "initiatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub initiator_id: ::std::option::Option<i64>,
+    /// Wire name: `startDate`.
+    #[serde(
+        rename = "startDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `endDate`.
+    #[serde(
+        rename = "endDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `durationSeconds`.
+    #[serde(
+        rename = "durationSeconds",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_seconds: ::std::option::Option<f64>,
+    /// Wire name: `uuid`.
+    #[serde(
+        rename = "uuid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uuid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `language`.
+    #[serde(
+        rename = "language",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub language: ::std::option::Option<::std::string::String>,
+    /// Wire name: `version`.
+    #[serde(
+        rename = "version",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version: ::std::option::Option<f64>,
+    /// Wire name: `participants`.
+    #[serde(rename = "participants", default, skip_serializing_if = "Option::is_none")]
+    pub participants: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Wire name: `outcomes`.
+    #[serde(rename = "outcomes", default, skip_serializing_if = "Option::is_none")]
+    pub outcomes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tracks`.
+    #[serde(rename = "tracks", default, skip_serializing_if = "Option::is_none")]
+    pub tracks: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Wire name: `transcription`.
+    #[serde(rename = "transcription", default, skip_serializing_if = "Option::is_none")]
+    pub transcription: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `overview`.
+    #[serde(rename = "overview", default, skip_serializing_if = "Option::is_none")]
+    pub overview: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `summary`.
+    #[serde(rename = "summary", default, skip_serializing_if = "Option::is_none")]
+    pub summary: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `insights`.
+    #[serde(rename = "insights", default, skip_serializing_if = "Option::is_none")]
+    pub insights: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `evaluation`.
+    #[serde(rename = "evaluation", default, skip_serializing_if = "Option::is_none")]
+    pub evaluation: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupGetResultItem {
+    /// Creates a `FollowupGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            call_id: ::std::option::Option::None,
+            call_type: ::std::option::Option::None,
+            initiator_id: ::std::option::Option::None,
+            start_date: ::std::option::Option::None,
+            end_date: ::std::option::Option::None,
+            duration_seconds: ::std::option::Option::None,
+            uuid: ::std::option::Option::None,
+            language: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            participants: ::std::option::Option::None,
+            outcomes: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            tracks: ::std::option::Option::None,
+            transcription: ::std::option::Option::None,
+            overview: ::std::option::Option::None,
+            summary: ::std::option::Option::None,
+            insights: ::std::option::Option::None,
+            evaluation: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `callId`.
+    #[must_use]
+    pub fn call_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `callType`.
+    #[must_use]
+    pub fn call_type(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.call_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `initiatorId`.
+    #[must_use]
+    pub fn initiator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.initiator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startDate`.
+    #[must_use]
+    pub fn start_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endDate`.
+    #[must_use]
+    pub fn end_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationSeconds`.
+    #[must_use]
+    pub fn duration_seconds(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration_seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uuid`.
+    #[must_use]
+    pub fn uuid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uuid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `language`.
+    #[must_use]
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    #[must_use]
+    pub fn version(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `participants`.
+    #[must_use]
+    pub fn participants(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.participants = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outcomes`.
+    #[must_use]
+    pub fn outcomes(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.outcomes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tracks`.
+    #[must_use]
+    pub fn tracks(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.tracks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `transcription`.
+    #[must_use]
+    pub fn transcription(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.transcription = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `overview`.
+    #[must_use]
+    pub fn overview(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.overview = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `summary`.
+    #[must_use]
+    pub fn summary(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.summary = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `insights`.
+    #[must_use]
+    pub fn insights(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.insights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `evaluation`.
+    #[must_use]
+    pub fn evaluation(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.evaluation = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupGetResult {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<FollowupGetResultItem>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupGetResult {
+    /// Creates a `FollowupGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<FollowupGetResultItem>,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `FollowupGetResultItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupGetResultItemField {
+    /// `callId`.
+    CallId,
+    /// `callType`.
+    CallType,
+    /// `initiatorId`.
+    InitiatorId,
+    /// `startDate`.
+    StartDate,
+    /// `endDate`.
+    EndDate,
+    /// `durationSeconds`.
+    DurationSeconds,
+    /// `uuid`.
+    Uuid,
+    /// `language`.
+    Language,
+    /// `version`.
+    Version,
+    /// `participants`.
+    Participants,
+    /// `outcomes`.
+    Outcomes,
+    /// `createdAt`.
+    CreatedAt,
+    /// `tracks`.
+    Tracks,
+    /// `transcription`.
+    Transcription,
+    /// `overview`.
+    Overview,
+    /// `summary`.
+    Summary,
+    /// `insights`.
+    Insights,
+    /// `evaluation`.
+    Evaluation,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FollowupGetResultItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::CallId => "callId".to_owned(),
+            Self::CallType => "callType".to_owned(),
+            Self::InitiatorId => "initiatorId".to_owned(),
+            Self::StartDate => "startDate".to_owned(),
+            Self::EndDate => "endDate".to_owned(),
+            Self::DurationSeconds => "durationSeconds".to_owned(),
+            Self::Uuid => "uuid".to_owned(),
+            Self::Language => "language".to_owned(),
+            Self::Version => "version".to_owned(),
+            Self::Participants => "participants".to_owned(),
+            Self::Outcomes => "outcomes".to_owned(),
+            Self::CreatedAt => "createdAt".to_owned(),
+            Self::Tracks => "tracks".to_owned(),
+            Self::Transcription => "transcription".to_owned(),
+            Self::Overview => "overview".to_owned(),
+            Self::Summary => "summary".to_owned(),
+            Self::Insights => "insights".to_owned(),
+            Self::Evaluation => "evaluation".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FollowupGetResultItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FollowupGetResultItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Call start period (detailed description)
@@ -4737,6 +5270,314 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FollowupListMention
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `FollowupListResultItemsItemParticipantsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupListResultItemsItemParticipantsItem {
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `talkedSeconds`.
+    #[serde(
+        rename = "talkedSeconds",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub talked_seconds: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupListResultItemsItemParticipantsItem {
+    /// Creates a `FollowupListResultItemsItemParticipantsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            talked_seconds: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `talkedSeconds`.
+    #[must_use]
+    pub fn talked_seconds(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.talked_seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FollowupListResultItemsItemOverviewActionItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupListResultItemsItemOverviewActionItemsItem {
+    /// Wire name: `actionItem`.
+    #[serde(
+        rename = "actionItem",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub action_item: ::std::option::Option<::std::string::String>,
+    /// Wire name: `quote`.
+    #[serde(
+        rename = "quote",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quote: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupListResultItemsItemOverviewActionItemsItem {
+    /// Creates a `FollowupListResultItemsItemOverviewActionItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            action_item: ::std::option::Option::None,
+            quote: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `actionItem`.
+    #[must_use]
+    pub fn action_item(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.action_item = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quote`.
+    #[must_use]
+    pub fn quote(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.quote = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FollowupListResultItemsItemOverview` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupListResultItemsItemOverview {
+    /// Wire name: `topic`.
+    #[serde(
+        rename = "topic",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub topic: ::std::option::Option<::std::string::String>,
+    /// Wire name: `actionItems`.
+    #[serde(rename = "actionItems", default, skip_serializing_if = "Option::is_none")]
+    pub action_items: ::std::option::Option<
+        ::std::vec::Vec<FollowupListResultItemsItemOverviewActionItemsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupListResultItemsItemOverview {
+    /// Creates a `FollowupListResultItemsItemOverview` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            topic: ::std::option::Option::None,
+            action_items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `topic`.
+    #[must_use]
+    pub fn topic(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.topic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actionItems`.
+    #[must_use]
+    pub fn action_items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<FollowupListResultItemsItemOverviewActionItemsItem>,
+        >,
+    ) -> Self {
+        self.action_items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FollowupListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FollowupListResultItemsItem {
+    /// Wire name: `callId`.
+    #[serde(
+        rename = "callId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_id: ::std::option::Option<i64>,
+    /// Wire name: `startDate`.
+    #[serde(
+        rename = "startDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `participants`.
+    #[serde(rename = "participants", default, skip_serializing_if = "Option::is_none")]
+    pub participants: ::std::option::Option<
+        ::std::vec::Vec<FollowupListResultItemsItemParticipantsItem>,
+    >,
+    /// Wire name: `overview`.
+    #[serde(rename = "overview", default, skip_serializing_if = "Option::is_none")]
+    pub overview: ::std::option::Option<FollowupListResultItemsItemOverview>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FollowupListResultItemsItem {
+    /// Creates a `FollowupListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            call_id: ::std::option::Option::None,
+            start_date: ::std::option::Option::None,
+            participants: ::std::option::Option::None,
+            overview: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `callId`.
+    #[must_use]
+    pub fn call_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startDate`.
+    #[must_use]
+    pub fn start_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `participants`.
+    #[must_use]
+    pub fn participants(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<FollowupListResultItemsItemParticipantsItem>,
+        >,
+    ) -> Self {
+        self.participants = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `overview`.
+    #[must_use]
+    pub fn overview(
+        mut self,
+        value: impl ::std::convert::Into<FollowupListResultItemsItemOverview>,
+    ) -> Self {
+        self.overview = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
 #[derive(
     Debug,
@@ -4754,9 +5595,7 @@ pub struct FollowupListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<FollowupListResultItemsItem>>,
     /// Presence indicator for the next page
     ///
     /// Wire name: `hasMore`.
@@ -4801,9 +5640,7 @@ impl FollowupListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<FollowupListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
@@ -4827,6 +5664,164 @@ impl FollowupListResult {
     ) -> Self {
         self.after_cursor = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `FollowupListResultItemsItemParticipantsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupListResultItemsItemParticipantsItemField {
+    /// `userId`.
+    UserId,
+    /// `name`.
+    Name,
+    /// `avatar`.
+    Avatar,
+    /// `talkedSeconds`.
+    TalkedSeconds,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FollowupListResultItemsItemParticipantsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::UserId => "userId".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Avatar => "avatar".to_owned(),
+            Self::TalkedSeconds => "talkedSeconds".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FollowupListResultItemsItemParticipantsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for FollowupListResultItemsItemParticipantsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `FollowupListResultItemsItemOverviewActionItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupListResultItemsItemOverviewActionItemsItemField {
+    /// `actionItem`.
+    ActionItem,
+    /// `quote`.
+    Quote,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FollowupListResultItemsItemOverviewActionItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::ActionItem => "actionItem".to_owned(),
+            Self::Quote => "quote".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str>
+for FollowupListResultItemsItemOverviewActionItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for FollowupListResultItemsItemOverviewActionItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `FollowupListResultItemsItemOverview` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupListResultItemsItemOverviewField {
+    /// `topic`.
+    Topic,
+    /// `actionItems.…`: a field of the relation.
+    ActionItems(
+        ::std::boxed::Box<FollowupListResultItemsItemOverviewActionItemsItemField>,
+    ),
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FollowupListResultItemsItemOverviewField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Topic => "topic".to_owned(),
+            Self::ActionItems(rest) => {
+                ::std::format!("{}.{}", "actionItems", rest.path())
+            }
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FollowupListResultItemsItemOverviewField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for FollowupListResultItemsItemOverviewField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `FollowupListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupListResultItemsItemField {
+    /// `callId`.
+    CallId,
+    /// `startDate`.
+    StartDate,
+    /// `participants.…`: a field of the relation.
+    Participants(::std::boxed::Box<FollowupListResultItemsItemParticipantsItemField>),
+    /// `overview.…`: a field of the relation.
+    Overview(::std::boxed::Box<FollowupListResultItemsItemOverviewField>),
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FollowupListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::CallId => "callId".to_owned(),
+            Self::StartDate => "startDate".to_owned(),
+            Self::Participants(rest) => {
+                ::std::format!("{}.{}", "participants", rest.path())
+            }
+            Self::Overview(rest) => ::std::format!("{}.{}", "overview", rest.path()),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FollowupListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FollowupListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Participant of the conversation.

@@ -715,7 +715,7 @@ pub struct RecordFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<RecordFieldListResultItemsItemField>,
     >,
 }
 impl RecordFieldList {
@@ -731,7 +731,7 @@ impl RecordFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<RecordFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -808,9 +808,7 @@ pub struct RecordList {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<RecordListResultItemsItemField>>,
     /// Sorting results in the format `{ "field": "value" }`.
     ///
     /// Available values:
@@ -865,9 +863,7 @@ impl RecordList {
     #[must_use]
     pub fn select(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<RecordListResultItemsItemField>>,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
         self
@@ -912,7 +908,7 @@ impl ::b24_core::__private::Method for RecordList {
     type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RecordList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = RecordListResultItemsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1375,10 +1371,7 @@ impl ::b24_core::__private::Method for TimecontrolReportsGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "timeman.timecontrol.reports.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimecontrolReportsGetResult;
     type Error = TimecontrolReportsGetError;
 }
 /// The method `timeman.timecontrol.reports.settings.get` retrieves report settings for building the report interface of the time control tool.
@@ -3447,6 +3440,117 @@ impl RecordFieldGetResult {
         self
     }
 }
+/// The `RecordFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RecordFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RecordFieldListResultItemsItem {
+    /// Creates a `RecordFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing response data
 #[derive(
     Debug,
@@ -3462,9 +3566,7 @@ pub struct RecordFieldListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<RecordFieldListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3485,11 +3587,145 @@ impl RecordFieldListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<RecordFieldListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `RecordFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecordFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl RecordFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for RecordFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for RecordFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// The `RecordListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RecordListResultItemsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `startTime`.
+    #[serde(
+        rename = "startTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `endTime`.
+    #[serde(
+        rename = "endTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RecordListResultItemsItem {
+    /// Creates a `RecordListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startTime`.
+    #[must_use]
+    pub fn start_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endTime`.
+    #[must_use]
+    pub fn end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3508,9 +3744,7 @@ pub struct RecordListResult {
     ///
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub items: ::std::option::Option<::std::vec::Vec<RecordListResultItemsItem>>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3531,12 +3765,50 @@ impl RecordListResult {
     #[must_use]
     pub fn items(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<RecordListResultItemsItem>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `RecordListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecordListResultItemsItemField {
+    /// `id`.
+    Id,
+    /// `startTime`.
+    StartTime,
+    /// `endTime`.
+    EndTime,
+    /// `duration`.
+    Duration,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl RecordListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::StartTime => "startTime".to_owned(),
+            Self::EndTime => "endTime".to_owned(),
+            Self::Duration => "duration".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for RecordListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for RecordListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Type of the work schedule.
@@ -4826,7 +5098,7 @@ pub struct ScheduleGetResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub worktime_restrictions: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<::std::string::String>,
     >,
     /// Number of controlled actions within the work schedule
     ///
@@ -5025,9 +5297,7 @@ impl ScheduleGetResult {
     #[must_use]
     pub fn worktime_restrictions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         self.worktime_restrictions = ::std::option::Option::Some(value.into());
         self
@@ -5652,6 +5922,905 @@ impl StatusResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.time_finish_default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimecontrolReportsGetResultReportDaysItemReportsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimecontrolReportsGetResultReportDaysItemReportsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `user_id`.
+    #[serde(
+        rename = "user_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `entry_id`.
+    #[serde(
+        rename = "entry_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entry_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `report_type`.
+    #[serde(
+        rename = "report_type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub report_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `report_text`.
+    #[serde(
+        rename = "report_text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub report_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `system_text`.
+    #[serde(
+        rename = "system_text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub system_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `source_start`.
+    #[serde(
+        rename = "source_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `source_finish`.
+    #[serde(
+        rename = "source_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ip_start`.
+    #[serde(
+        rename = "ip_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ip_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ip_finish`.
+    #[serde(
+        rename = "ip_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ip_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ip_start_network`.
+    #[serde(
+        rename = "ip_start_network",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ip_start_network: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ip_finish_network`.
+    #[serde(
+        rename = "ip_finish_network",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ip_finish_network: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimecontrolReportsGetResultReportDaysItemReportsItem {
+    /// Creates a `TimecontrolReportsGetResultReportDaysItemReportsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            entry_id: ::std::option::Option::None,
+            report_type: ::std::option::Option::None,
+            report_text: ::std::option::Option::None,
+            system_text: ::std::option::Option::None,
+            source_start: ::std::option::Option::None,
+            source_finish: ::std::option::Option::None,
+            ip_start: ::std::option::Option::None,
+            ip_finish: ::std::option::Option::None,
+            ip_start_network: ::std::option::Option::None,
+            ip_finish_network: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entry_id`.
+    #[must_use]
+    pub fn entry_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entry_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `report_type`.
+    #[must_use]
+    pub fn report_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.report_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `report_text`.
+    #[must_use]
+    pub fn report_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.report_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `system_text`.
+    #[must_use]
+    pub fn system_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.system_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source_start`.
+    #[must_use]
+    pub fn source_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source_finish`.
+    #[must_use]
+    pub fn source_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ip_start`.
+    #[must_use]
+    pub fn ip_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ip_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ip_finish`.
+    #[must_use]
+    pub fn ip_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ip_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ip_start_network`.
+    #[must_use]
+    pub fn ip_start_network(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ip_start_network = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ip_finish_network`.
+    #[must_use]
+    pub fn ip_finish_network(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ip_finish_network = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimecontrolReportsGetResultReportDaysItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimecontrolReportsGetResultReportDaysItem {
+    /// Wire name: `index`.
+    #[serde(
+        rename = "index",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub index: ::std::option::Option<::std::string::String>,
+    /// Wire name: `day_title`.
+    #[serde(
+        rename = "day_title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub day_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `workday_date_start`.
+    #[serde(
+        rename = "workday_date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `workday_date_finish`.
+    #[serde(
+        rename = "workday_date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `workday_complete`.
+    #[serde(
+        rename = "workday_complete",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_complete: ::std::option::Option<bool>,
+    /// Wire name: `workday_time_leaks_user`.
+    #[serde(
+        rename = "workday_time_leaks_user",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_time_leaks_user: ::std::option::Option<f64>,
+    /// Wire name: `workday_time_leaks_final`.
+    #[serde(
+        rename = "workday_time_leaks_final",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_time_leaks_final: ::std::option::Option<f64>,
+    /// Wire name: `workday_duration`.
+    #[serde(
+        rename = "workday_duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_duration: ::std::option::Option<f64>,
+    /// Wire name: `workday_duration_final`.
+    #[serde(
+        rename = "workday_duration_final",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_duration_final: ::std::option::Option<f64>,
+    /// Wire name: `workday_duration_config`.
+    #[serde(
+        rename = "workday_duration_config",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_duration_config: ::std::option::Option<f64>,
+    /// Wire name: `reports`.
+    #[serde(rename = "reports", default, skip_serializing_if = "Option::is_none")]
+    pub reports: ::std::option::Option<
+        ::std::vec::Vec<TimecontrolReportsGetResultReportDaysItemReportsItem>,
+    >,
+    /// Wire name: `workday_time_leaks_real`.
+    #[serde(
+        rename = "workday_time_leaks_real",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_time_leaks_real: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimecontrolReportsGetResultReportDaysItem {
+    /// Creates a `TimecontrolReportsGetResultReportDaysItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            index: ::std::option::Option::None,
+            day_title: ::std::option::Option::None,
+            workday_date_start: ::std::option::Option::None,
+            workday_date_finish: ::std::option::Option::None,
+            workday_complete: ::std::option::Option::None,
+            workday_time_leaks_user: ::std::option::Option::None,
+            workday_time_leaks_final: ::std::option::Option::None,
+            workday_duration: ::std::option::Option::None,
+            workday_duration_final: ::std::option::Option::None,
+            workday_duration_config: ::std::option::Option::None,
+            reports: ::std::option::Option::None,
+            workday_time_leaks_real: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `index`.
+    #[must_use]
+    pub fn index(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.index = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `day_title`.
+    #[must_use]
+    pub fn day_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.day_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_date_start`.
+    #[must_use]
+    pub fn workday_date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workday_date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_date_finish`.
+    #[must_use]
+    pub fn workday_date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workday_date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_complete`.
+    #[must_use]
+    pub fn workday_complete(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.workday_complete = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_time_leaks_user`.
+    #[must_use]
+    pub fn workday_time_leaks_user(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.workday_time_leaks_user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_time_leaks_final`.
+    #[must_use]
+    pub fn workday_time_leaks_final(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.workday_time_leaks_final = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_duration`.
+    #[must_use]
+    pub fn workday_duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.workday_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_duration_final`.
+    #[must_use]
+    pub fn workday_duration_final(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.workday_duration_final = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_duration_config`.
+    #[must_use]
+    pub fn workday_duration_config(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.workday_duration_config = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reports`.
+    #[must_use]
+    pub fn reports(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimecontrolReportsGetResultReportDaysItemReportsItem>,
+        >,
+    ) -> Self {
+        self.reports = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workday_time_leaks_real`.
+    #[must_use]
+    pub fn workday_time_leaks_real(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.workday_time_leaks_real = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimecontrolReportsGetResultReport` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimecontrolReportsGetResultReport {
+    /// Wire name: `month_title`.
+    #[serde(
+        rename = "month_title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub month_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `days`.
+    #[serde(rename = "days", default, skip_serializing_if = "Option::is_none")]
+    pub days: ::std::option::Option<
+        ::std::vec::Vec<TimecontrolReportsGetResultReportDaysItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimecontrolReportsGetResultReport {
+    /// Creates a `TimecontrolReportsGetResultReport` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            month_title: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            days: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `month_title`.
+    #[must_use]
+    pub fn month_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.month_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `days`.
+    #[must_use]
+    pub fn days(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimecontrolReportsGetResultReportDaysItem>,
+        >,
+    ) -> Self {
+        self.days = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimecontrolReportsGetResultUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimecontrolReportsGetResultUser {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `first_name`.
+    #[serde(
+        rename = "first_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `last_name`.
+    #[serde(
+        rename = "last_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `work_position`.
+    #[serde(
+        rename = "work_position",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `personal_gender`.
+    #[serde(
+        rename = "personal_gender",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `last_activity_date`.
+    #[serde(
+        rename = "last_activity_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimecontrolReportsGetResultUser {
+    /// Creates a `TimecontrolReportsGetResultUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            first_name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.first_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `work_position`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personal_gender`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `last_activity_date`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimecontrolReportsGetResult {
+    /// Wire name: `report`.
+    #[serde(rename = "report", default, skip_serializing_if = "Option::is_none")]
+    pub report: ::std::option::Option<TimecontrolReportsGetResultReport>,
+    /// Wire name: `user`.
+    #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
+    pub user: ::std::option::Option<TimecontrolReportsGetResultUser>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimecontrolReportsGetResult {
+    /// Creates a `TimecontrolReportsGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            report: ::std::option::Option::None,
+            user: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `report`.
+    #[must_use]
+    pub fn report(
+        mut self,
+        value: impl ::std::convert::Into<TimecontrolReportsGetResultReport>,
+    ) -> Self {
+        self.report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    #[must_use]
+    pub fn user(
+        mut self,
+        value: impl ::std::convert::Into<TimecontrolReportsGetResultUser>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
         self
     }
 }

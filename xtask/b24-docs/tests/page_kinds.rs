@@ -124,6 +124,61 @@ fn results_the_pages_show_are_typed() {
 }
 
 #[test]
+fn a_typescript_result_declaration_types_the_result() {
+    let out = import();
+    // the answer's JSON does not parse; `type VatGetResult = {...}` in the
+    // JS example, passed to `call.make<VatGetResult>`, types the result
+    let r = method(&out, "catalog.vat.get").result.expect("result");
+    assert_eq!(r.fields.len(), 1, "{r:?}");
+    assert_eq!(r.fields[0].name.value, "vat");
+    let vat = &r.fields[0].shape;
+    let ty = |n: &str| {
+        let f = vat.fields.iter().find(|f| f.name.value == n).expect(n);
+        (f.shape.ty.value.clone(), f.shape.nullable, f.required)
+    };
+    assert_eq!(ty("id"), ("integer".into(), false, false));
+    assert_eq!(ty("rate"), ("number".into(), false, false));
+    assert_eq!(ty("timestampX"), ("datetime".into(), true, false));
+    // a declared object, but the page also answers with a bare number:
+    // the declaration does not hold for every answer and is not used
+    let r = method(&out, "landing.landing.copyblock").result;
+    assert!(r.as_ref().is_none_or(|r| r.ty.value != "object"), "{r:?}");
+}
+
+/// The fields of the elements of the result's array `items`.
+fn item_fields(out: &Output, name: &str) -> Vec<(String, String)> {
+    let r = method(out, name).result.expect("result");
+    let items = r
+        .fields
+        .iter()
+        .find(|f| f.name.value == "items")
+        .expect("items");
+    let element = items.shape.items.as_deref().expect("element type");
+    assert_eq!(element.ty.value, "object", "{name}");
+    element
+        .fields
+        .iter()
+        .map(|f| (f.name.value.clone(), f.shape.ty.value.clone()))
+        .collect()
+}
+
+#[test]
+fn list_elements_are_typed_from_flat_tables_and_examples() {
+    let out = import();
+    // `items`, `items[]`, then the element's fields as rows of their own
+    let fields = item_fields(&out, "mail.message.list");
+    assert_eq!(fields.len(), 13, "{fields:?}");
+    assert!(fields.contains(&("id".into(), "integer".into())));
+    assert!(fields.contains(&("isSeen".into(), "boolean".into())));
+    // `time` and `result` are the envelope's, not the element's
+    assert!(!fields.iter().any(|(n, _)| n == "time" || n == "result"));
+    // no element rows: the example's elements type it
+    let fields = item_fields(&out, "mail.mailbox.field.list");
+    let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["name", "type", "title", "filterable", "sortable"]);
+}
+
+#[test]
 fn the_external_call_event_is_typed() {
     let out = import();
     let (_, text) = out
@@ -181,6 +236,36 @@ fn placement_options_are_imported_in_every_documented_form() {
     // a list of `KEY` — description items; `LANDING_BLOCK_*` is a family
     let p = placement(&out, "LANDING_BLOCK_XXX");
     assert_eq!(option_names(&p), ["ID", "CODE", "LID"]);
+    // an overview page's key table (no types, two keys in one row), typed
+    // by the JSON example on the page of the method that registers the
+    // handler (`userfieldtype.add`), which also shows one more key
+    let p = placement(&out, "USERFIELD_TYPE");
+    assert_eq!(
+        option_names(&p),
+        [
+            "MODE",
+            "ENTITY_ID",
+            "FIELD_NAME",
+            "ENTITY_VALUE_ID",
+            "VALUE",
+            "MULTIPLE",
+            "MANDATORY",
+            "XML_ID",
+            "ENTITY_DATA"
+        ]
+    );
+    let ty = |name: &str| {
+        let o = p.options.iter().find(|o| o.name.value == name).expect(name);
+        (o.shape.ty.value.clone(), o.shape.description.is_some())
+    };
+    assert_eq!(ty("MODE"), ("string".into(), true));
+    assert_eq!(ty("MANDATORY"), ("string".into(), true));
+    // `null` in the example: its type is not shown
+    assert_eq!(ty("VALUE"), ("any".into(), true));
+    assert_eq!(ty("ENTITY_DATA"), ("object".into(), false));
+    let data = &p.options.last().expect("ENTITY_DATA").shape.fields;
+    let id = data.iter().find(|f| f.name.value == "entityTypeId");
+    assert_eq!(id.expect("entityTypeId").shape.ty.value, "integer");
 }
 
 #[test]

@@ -341,6 +341,6 @@ fn infer_object(objects: &[&serde_json::Map<String, Value>], depth: usize) -> Sh
 
 /// A key named like an identifier (`ID`, `userId`, `OWNER_ID`): its whole
 /// numbers stay integers.
-fn is_id_key(k: &str) -> bool {
+pub(super) fn is_id_key(k: &str) -> bool {
     k.eq_ignore_ascii_case("id") || k.ends_with("_ID") || k.ends_with("_id") || k.ends_with("Id")
 }

@@ -83,6 +83,19 @@ fn shown_results(answers: &[Value]) -> Vec<Value> {
         .collect()
 }
 
+/// Whether `v` is of the kind `s` declares: an object, an array, a string,
+/// a number, a boolean or (when nullable) `null`; `any` takes everything.
+fn same_kind(s: &Shape, v: &Value) -> bool {
+    match v {
+        Value::Null => s.nullable || s.ty == "any",
+        Value::Object(_) => matches!(s.ty.as_str(), "object" | "any"),
+        Value::Array(_) => matches!(s.ty.as_str(), "array" | "any"),
+        Value::String(_) => !matches!(s.ty.as_str(), "object" | "array" | "boolean"),
+        Value::Number(_) => matches!(s.ty.as_str(), "integer" | "number" | "any"),
+        Value::Bool(_) => matches!(s.ty.as_str(), "boolean" | "any"),
+    }
+}
+
 /// Whether a result says nothing a decoder could check: absent, `any`, an
 /// object without fields or an array of such.
 pub(super) fn is_untyped(s: &Shape) -> bool {
@@ -137,6 +150,53 @@ fn add_siblings(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
             if !t.fields.iter().any(|x| x.name == f.name) {
                 t.fields.push(f);
             }
+        }
+    }
+}
+
+/// The elements of `s`'s array fields (`items`) whose element type the
+/// table leaves open. A flat table lists the element's fields after the
+/// array's row as siblings of `result`: those that are keys of the
+/// example's first element (and not of the result) become its fields. With
+/// no such rows, the elements the example shows (objects or scalars) type
+/// it conservatively.
+fn add_elements(s: &mut Shape, fields: &[Field], result_val: Option<&Value>) {
+    let Some(Value::Object(o)) = result_val else {
+        return;
+    };
+    if s.ty != "object" {
+        return;
+    }
+    for f in &mut s.fields {
+        let open = f.shape.ty == "array" && f.shape.items.as_deref().is_none_or(is_untyped);
+        let Some(Value::Array(shown)) = o.get(&f.name) else {
+            continue;
+        };
+        if !open || shown.is_empty() {
+            continue;
+        }
+        let flat: Vec<Field> = match shown[0].as_object() {
+            Some(first) => fields
+                .iter()
+                .filter(|x| x.name != "result" && !o.contains_key(&x.name))
+                .filter(|x| first.contains_key(&x.name))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        let element = if flat.is_empty() {
+            let refs: Vec<&Value> = shown.iter().collect();
+            infer_result(&refs).filter(|e| !is_untyped(e))
+        } else {
+            let mut e = Shape::of("object");
+            e.fields = flat;
+            Some(e)
+        };
+        if let Some(mut e) = element {
+            if let Some(old) = f.shape.items.as_deref() {
+                e.description = old.description.clone();
+            }
+            f.shape.items = Some(Box::new(e));
         }
     }
 }
@@ -225,6 +285,7 @@ impl Ctx<'_> {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
                         add_siblings(&mut s, &fields, result_val.as_ref());
+                        add_elements(&mut s, &fields, result_val.as_ref());
                         Some(s)
                     } else {
                         let fs: Vec<Field> = fields
@@ -391,6 +452,21 @@ impl Ctx<'_> {
                 result = Some(inferred);
             }
         }
+        // Neither: the JS examples may declare the result's TypeScript type,
+        // unless an answer the page shows is of another kind (a number
+        // where the declaration has an object).
+        if result.as_ref().is_none_or(is_untyped)
+            && let Some(mut declared) = self.doc.blocks.iter().find_map(|b| match b {
+                Block::Code { text, .. } => super::typescript::ts_result(text),
+                _ => None,
+            })
+            && shown_results(&answers)
+                .iter()
+                .all(|v| same_kind(&declared, v))
+        {
+            declared.description = result.and_then(|r| r.description);
+            result = Some(declared);
+        }
         let v3 = self.is_rest_v3();
         // REST 3.0 lists page with `pagination`, never `start`/`next`.
         let list = if v3 {
@@ -540,5 +616,31 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn array(name: &str) -> Field {
+        Field {
+            name: name.into(),
+            shape: Shape::of("array"),
+            ..Field::default()
+        }
+    }
+
+    #[test]
+    fn open_array_elements_take_the_example_s_kind() {
+        let mut s = Shape::of("object");
+        s.fields = vec![array("tags"), array("ids"), array("none")];
+        let shown = serde_json::json!({"tags": ["a", "b"], "ids": [1, 2], "none": []});
+        add_elements(&mut s, &[], Some(&shown));
+        let item = |i: usize| s.fields[i].shape.items.as_deref().map(|e| e.ty.clone());
+        assert_eq!(item(0).as_deref(), Some("string"));
+        assert_eq!(item(1).as_deref(), Some("number"));
+        // an empty example says nothing about the elements
+        assert_eq!(item(2), None);
     }
 }

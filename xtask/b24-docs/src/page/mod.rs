@@ -24,11 +24,13 @@ mod placement;
 mod rest_event;
 mod tables;
 mod types;
+mod typescript;
 
 pub(crate) use doc::slug_spelling;
 use doc::*;
 pub use doc::{Listed, ListedKind, NoPages, Parsed, Resolver, docs_url, listed, slug};
 use examples::*;
+use placement::options_example;
 use tables::*;
 use types::*;
 
@@ -223,7 +225,8 @@ impl Ctx<'_> {
             let title = (!title.is_empty()).then_some(title);
             let options = match options_at {
                 Some(h) => self.placement_options(h),
-                None => Vec::new(),
+                // no options section: an example the page shows
+                None => options_example(&self.doc, 0..self.doc.blocks.len()).unwrap_or_default(),
             };
             let docs = self.docs(None);
             let entries = codes
@@ -239,6 +242,12 @@ impl Ctx<'_> {
                 })
                 .collect();
             return Analysis::Imported(Kind::Placement, entries);
+        }
+        // an overview page may document one placement's options
+        if name.is_none()
+            && let Some(info) = self.section_placement()
+        {
+            return Analysis::Imported(Kind::Placement, vec![Entry::Placement(info)]);
         }
         match (name, has_sections) {
             (Some(n), true) => self.method(n, h1_line),

@@ -365,6 +365,9 @@ impl Ctx<'_> {
                 }
             }
         }
+        if fields.is_empty() {
+            fields = options_example(&doc, self.section(h)).unwrap_or_default();
+        }
         let all = texts.join(" ");
         if all.contains("universal `URI` key") && !fields.iter().any(|f| f.name == "URI") {
             fields.push(Field {
@@ -378,5 +381,168 @@ impl Ctx<'_> {
             });
         }
         fields
+    }
+}
+
+/// The `PLACEMENT_OPTIONS` a JSON example in `range` of `doc` shows: a code
+/// block right after text that names `PLACEMENT_OPTIONS`, holding an object.
+/// Typed conservatively, as answers are (every key optional, `null` as `any`).
+pub(super) fn options_example(doc: &Parsed, range: std::ops::Range<usize>) -> Option<Vec<Field>> {
+    let blocks = &doc.blocks[range];
+    blocks.iter().enumerate().find_map(|(i, b)| {
+        let Block::Code {
+            lang, text: code, ..
+        } = b
+        else {
+            return None;
+        };
+        // the line before the block, blank lines aside (a text block is a line)
+        let before = blocks[..i]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, Block::Text { text, .. } if text.trim().is_empty()));
+        let Some(Block::Text { text, .. }) = before else {
+            return None;
+        };
+        if !text.contains("PLACEMENT_OPTIONS") || !matches!(lang.as_str(), "" | "json" | "js") {
+            return None;
+        }
+        let v: Value = serde_json::from_str(code)
+            .ok()
+            .or_else(|| serde_json::from_str(&js_to_json(code)?).ok())?;
+        let fields = infer_fields(v.as_object()?);
+        (!fields.is_empty()).then_some(fields)
+    })
+}
+
+/// The rows of a key table (`Key | Contents`) whose keys are code spans,
+/// several to a row when they share a description: `(key, description)`.
+fn key_rows(t: &Table) -> Vec<(String, String)> {
+    let mut rows = t.rows.iter();
+    let Some(head) = rows.next() else {
+        return Vec::new();
+    };
+    let first = head.cells.first().map(|c| c.text.replace("**", ""));
+    if first.is_none_or(|c| c.trim() != "Key") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for r in rows {
+        let (Some(k), Some(d)) = (r.cells.first(), r.cells.get(1)) else {
+            continue;
+        };
+        // only code spans and the commas between them
+        let keys = md::code_spans(&k.text);
+        let rest = keys.iter().fold(k.text.clone(), |t, key| {
+            t.replacen(&format!("`{key}`"), "", 1)
+        });
+        if keys.is_empty() || !rest.chars().all(|c| c == ',' || c.is_whitespace()) {
+            continue;
+        }
+        for key in keys.into_iter().filter(|k| is_ident(k)) {
+            out.push((key, md::plain(d.text.trim())));
+        }
+    }
+    out
+}
+
+/// Joins the keys a table describes with the types an example shows: the
+/// example's fields (its order, its nested objects) with the table's
+/// descriptions, then the keys only the table names, as strings.
+fn join_options(described: Vec<(String, String)>, shown: Vec<Field>) -> Vec<Field> {
+    let mut out = shown;
+    for (key, desc) in described {
+        match out.iter_mut().find(|f| f.name == key) {
+            Some(f) => f.description = Some(desc),
+            None => out.push(Field {
+                name: key,
+                description: Some(desc),
+                shape: Shape::of("string"),
+                ..Field::default()
+            }),
+        }
+    }
+    out
+}
+
+impl Ctx<'_> {
+    /// A placement that a page other than a placement page documents: a
+    /// section that names one placement ("opens in the `CODE` placement")
+    /// and what `PLACEMENT_OPTIONS` carries, in a key table, a JSON example,
+    /// or a JSON example on the page of a method the section names and the
+    /// page links to (the method that registers the placement's handler).
+    pub(super) fn section_placement(&mut self) -> Option<PlacementInfo> {
+        let doc = Rc::clone(&self.doc);
+        // the first section that names `PLACEMENT_OPTIONS` and one placement
+        let (h, text, code) = (0..doc.blocks.len())
+            .filter(|&i| matches!(&doc.blocks[i], Block::Heading { level: 2, .. }))
+            .find_map(|h| {
+                let text = self
+                    .section(h)
+                    .filter_map(|i| match &doc.blocks[i] {
+                        Block::Text { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                if !text.contains("`PLACEMENT_OPTIONS`") {
+                    return None;
+                }
+                let code = self
+                    .placement_code(&text)
+                    .filter(|c| is_placement_code(c))?;
+                Some((h, text, code))
+            })?;
+        // one placement only: a section naming several describes them all
+        if md::code_spans(&text)
+            .iter()
+            .any(|c| is_placement_code(c) && *c != code && c != "PLACEMENT_OPTIONS")
+        {
+            return None;
+        }
+        let described: Vec<(String, String)> = self
+            .section(h)
+            .filter_map(|i| match &doc.blocks[i] {
+                Block::Table(t) => Some(key_rows(t)),
+                _ => None,
+            })
+            .find(|rows| !rows.is_empty())
+            .unwrap_or_default();
+        let mut shown = options_example(&doc, self.section(h));
+        if shown.is_none() {
+            // the registering method's page, linked from this page
+            let links = md::links(&self.all_text());
+            for name in md::code_spans(&text)
+                .into_iter()
+                .filter(|c| is_method_name(c))
+            {
+                let Some((_, target)) = links.iter().find(|(t, _)| t.trim_matches('`') == name)
+                else {
+                    continue;
+                };
+                let Some(rel) = crate::join(&doc.page, target.split('#').next().unwrap_or(""))
+                else {
+                    continue;
+                };
+                if let Some(other) = self.resolver.page(&rel)
+                    && let Some(f) = options_example(&other, 0..other.blocks.len())
+                {
+                    shown = Some(f);
+                    break;
+                }
+            }
+        }
+        let options = join_options(described, shown.unwrap_or_default());
+        if options.is_empty() {
+            return None;
+        }
+        let (scopes, _) = self.header();
+        Some(PlacementInfo {
+            code,
+            title: None,
+            docs: self.docs(None),
+            scopes,
+            options,
+        })
     }
 }

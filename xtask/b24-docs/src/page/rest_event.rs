@@ -33,11 +33,26 @@ impl Ctx<'_> {
             }
         }
         let (code, example) = match &title_code {
-            Some(t) => codes
-                .iter()
-                .find(|c| c.0.eq_ignore_ascii_case(t))
-                .cloned()
-                .unwrap_or((t.clone(), None)),
+            Some(t) => match codes.iter().find(|c| c.0.eq_ignore_ascii_case(t)) {
+                Some(c) => c.clone(),
+                // The title may carry the module's internal name
+                // (`onLeadDelete`) while the page delivers another code
+                // (`ONCRMLEADDELETE`): the delivered code wins when the
+                // examples agree on it and the title's is nowhere else.
+                None => match delivered_instead(t, &codes, &self.all_text()) {
+                    Some(c) => {
+                        self.warn(
+                            h1_line,
+                            format!(
+                                "the title names `{t}`, but the page delivers and describes `{}`; the delivered code is kept",
+                                c.0
+                            ),
+                        );
+                        c
+                    }
+                    None => (t.clone(), None),
+                },
+            },
             None => {
                 // no name in the title: one event code in the handler examples
                 let first = codes.first()?.clone();
@@ -169,4 +184,29 @@ impl Ctx<'_> {
             vec![Entry::RestEvent(event)],
         ))
     }
+}
+
+/// The code the handler examples deliver, when it should replace the
+/// title's `title`: every example delivers the same code, and `title` does
+/// not occur in the page's text (headings aside) while the delivered one does.
+fn delivered_instead(
+    title: &str,
+    codes: &[(String, Option<String>)],
+    text: &str,
+) -> Option<(String, Option<String>)> {
+    let first = codes.first()?;
+    if codes.iter().any(|c| !c.0.eq_ignore_ascii_case(&first.0)) {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_')
+        .collect();
+    let occurs = |code: &str| words.iter().any(|w| w.eq_ignore_ascii_case(code));
+    (!occurs(title) && occurs(&first.0)).then(|| {
+        codes
+            .iter()
+            .find(|c| c.1.is_some())
+            .unwrap_or(first)
+            .clone()
+    })
 }
