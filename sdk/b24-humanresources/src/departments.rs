@@ -3560,7 +3560,7 @@ impl EmployeeFieldListResult {
         self
     }
 }
-/// A field of `EmployeeFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `EmployeeFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EmployeeFieldListResultItemsItemField {
@@ -3611,6 +3611,11 @@ impl EmployeeFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for EmployeeFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for EmployeeFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        EmployeeFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for EmployeeFieldListResultItemsItemField {
@@ -4912,7 +4917,7 @@ impl NodeChildrenResult {
         self
     }
 }
-/// A field of `NodeChildrenResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `NodeChildrenResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NodeChildrenResultItemsItemField {
@@ -4966,6 +4971,11 @@ impl NodeChildrenResultItemsItemField {
 impl ::std::convert::From<&str> for NodeChildrenResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for NodeChildrenResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        NodeChildrenResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for NodeChildrenResultItemsItemField {
@@ -5771,7 +5781,7 @@ impl NodeFieldListResult {
         self
     }
 }
-/// A field of `NodeFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `NodeFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NodeFieldListResultItemsItemField {
@@ -5804,6 +5814,11 @@ impl NodeFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for NodeFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for NodeFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        NodeFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for NodeFieldListResultItemsItemField {
@@ -6192,7 +6207,7 @@ impl NodeListResult {
         self
     }
 }
-/// A field of `NodeListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `NodeListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NodeListResultItemsItemField {
@@ -6246,6 +6261,11 @@ impl NodeListResultItemsItemField {
 impl ::std::convert::From<&str> for NodeListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for NodeListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        NodeListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for NodeListResultItemsItemField {
@@ -6545,7 +6565,7 @@ impl NodeMemberFieldListResult {
         self
     }
 }
-/// A field of `NodeMemberFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `NodeMemberFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NodeMemberFieldListResultItemsItemField {
@@ -6581,6 +6601,11 @@ impl NodeMemberFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for NodeMemberFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for NodeMemberFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        NodeMemberFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize
@@ -7829,7 +7854,7 @@ impl HumanresoursesEmployeeSearchResult {
         self
     }
 }
-/// A field of `HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
@@ -7856,6 +7881,12 @@ for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath
+for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
+    fn path(&self) -> ::std::string::String {
+        HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize
 for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
@@ -7865,7 +7896,7 @@ for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `HumanresoursesEmployeeSearchResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `HumanresoursesEmployeeSearchResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HumanresoursesEmployeeSearchResultItemsItemField {
@@ -7910,6 +7941,12 @@ impl HumanresoursesEmployeeSearchResultItemsItemField {
 impl ::std::convert::From<&str> for HumanresoursesEmployeeSearchResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath
+for HumanresoursesEmployeeSearchResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        HumanresoursesEmployeeSearchResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize

@@ -2735,7 +2735,7 @@ impl MailboxFieldListResult {
         self
     }
 }
-/// A field of `MailboxFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `MailboxFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MailboxFieldListResultItemsItemField {
@@ -2768,6 +2768,11 @@ impl MailboxFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for MailboxFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for MailboxFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        MailboxFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for MailboxFieldListResultItemsItemField {
@@ -3492,7 +3497,7 @@ pub type MessageFieldListResultItemsItem = MailboxFieldListResultItemsItem;
 ///
 /// The same object as [`MailboxFieldListResult`].
 pub type MessageFieldListResult = MailboxFieldListResult;
-/// A field of `MessageFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `MessageFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageFieldListResultItemsItemField {
@@ -3525,6 +3530,11 @@ impl MessageFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for MessageFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for MessageFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        MessageFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for MessageFieldListResultItemsItemField {
@@ -4328,7 +4338,7 @@ pub type RecipientFieldListResultItemsItem = MailboxFieldListResultItemsItem;
 ///
 /// The same object as [`MailboxFieldListResult`].
 pub type RecipientFieldListResult = MailboxFieldListResult;
-/// A field of `RecipientFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `RecipientFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RecipientFieldListResultItemsItemField {
@@ -4361,6 +4371,11 @@ impl RecipientFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for RecipientFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for RecipientFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        RecipientFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for RecipientFieldListResultItemsItemField {

@@ -797,7 +797,7 @@ impl EventlogFieldListResult {
         self
     }
 }
-/// A field of `EventlogFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `EventlogFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EventlogFieldListResultItemsItemField {
@@ -836,6 +836,11 @@ impl EventlogFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for EventlogFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for EventlogFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        EventlogFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for EventlogFieldListResultItemsItemField {

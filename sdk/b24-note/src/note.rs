@@ -2222,7 +2222,7 @@ impl CollectionFieldListResult {
         self
     }
 }
-/// A field of `CollectionFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `CollectionFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CollectionFieldListResultItemsItemField {
@@ -2255,6 +2255,11 @@ impl CollectionFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for CollectionFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for CollectionFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        CollectionFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize
@@ -3122,7 +3127,7 @@ pub type DocumentFieldListResultItemsItem = CollectionFieldListResultItemsItem;
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type DocumentFieldListResult = CollectionFieldListResult;
-/// A field of `DocumentFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `DocumentFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DocumentFieldListResultItemsItemField {
@@ -3157,6 +3162,11 @@ impl ::std::convert::From<&str> for DocumentFieldListResultItemsItemField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for DocumentFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        DocumentFieldListResultItemsItemField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize for DocumentFieldListResultItemsItemField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
@@ -3181,7 +3191,7 @@ pub type DocumentSearchFieldListResultItemsItem = CollectionFieldListResultItems
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type DocumentSearchFieldListResult = CollectionFieldListResult;
-/// A field of `DocumentSearchFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `DocumentSearchFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DocumentSearchFieldListResultItemsItemField {
@@ -3214,6 +3224,11 @@ impl DocumentSearchFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for DocumentSearchFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for DocumentSearchFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        DocumentSearchFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize
@@ -3470,7 +3485,7 @@ pub type DocumentTreeFieldListResultItemsItem = CollectionFieldListResultItemsIt
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type DocumentTreeFieldListResult = CollectionFieldListResult;
-/// A field of `DocumentTreeFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `DocumentTreeFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DocumentTreeFieldListResultItemsItemField {
@@ -3503,6 +3518,11 @@ impl DocumentTreeFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for DocumentTreeFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for DocumentTreeFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        DocumentTreeFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize
@@ -3894,7 +3914,7 @@ pub type FileFieldListResultItemsItem = CollectionFieldListResultItemsItem;
 ///
 /// The same object as [`CollectionFieldListResult`].
 pub type FileFieldListResult = CollectionFieldListResult;
-/// A field of `FileFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FileFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FileFieldListResultItemsItemField {
@@ -3927,6 +3947,11 @@ impl FileFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for FileFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for FileFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        FileFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for FileFieldListResultItemsItemField {

@@ -281,7 +281,8 @@ impl ::b24_core::__private::Method for TaskResultDeleteFromComment {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::result::TaskResultListV3::new(Vec::new());
+/// let call = b24_tasks::result::TaskResultListV3::new(b24_core::V3Filter::new())
+///     .order(b24_core::V3Order::new().desc(b24_tasks::result::TaskResultListV3ResultItemsItemField::Id));
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
@@ -316,10 +317,7 @@ pub struct TaskResultListV3 {
     /// Wire name: `order`.
     #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
     pub order: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::V3Order<TaskResultListV3ResultItemsItemField>,
     >,
     /// An array of conditions for filtering the list of results. Be sure to pass the condition for `taskId`.
     ///
@@ -350,7 +348,7 @@ pub struct TaskResultListV3 {
     ///
     /// Wire name: `filter`.
     #[serde(rename = "filter")]
-    pub filter: ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    pub filter: ::b24_core::__private::V3Filter<TaskResultListV3ResultItemsItemField>,
     /// An array of fields to select.
     ///
     /// If the parameter is not passed, the method will return the default fields.
@@ -394,7 +392,7 @@ impl TaskResultListV3 {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         filter: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::b24_core::__private::V3Filter<TaskResultListV3ResultItemsItemField>,
         >,
     ) -> Self {
         Self {
@@ -409,10 +407,7 @@ impl TaskResultListV3 {
     pub fn order(
         mut self,
         value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
+            ::b24_core::__private::V3Order<TaskResultListV3ResultItemsItemField>,
         >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
@@ -1655,7 +1650,7 @@ impl TaskResultListV3Result {
         self
     }
 }
-/// A field of `TaskResultListV3ResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TaskResultListV3ResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskResultListV3ResultItemsItemField {
@@ -1694,6 +1689,11 @@ impl TaskResultListV3ResultItemsItemField {
 impl ::std::convert::From<&str> for TaskResultListV3ResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for TaskResultListV3ResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        TaskResultListV3ResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for TaskResultListV3ResultItemsItemField {

@@ -7370,7 +7370,7 @@ impl TaskAccessFieldListResult {
         self
     }
 }
-/// A field of `TaskAccessFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TaskAccessFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskAccessFieldListResultItemsItemField {
@@ -7421,6 +7421,11 @@ impl TaskAccessFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for TaskAccessFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for TaskAccessFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        TaskAccessFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize
@@ -10261,7 +10266,7 @@ impl TaskChatMessageFieldListResult {
         self
     }
 }
-/// A field of `TaskChatMessageFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TaskChatMessageFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskChatMessageFieldListResultItemsItemField {
@@ -10300,6 +10305,11 @@ impl TaskChatMessageFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for TaskChatMessageFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for TaskChatMessageFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        TaskChatMessageFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize
@@ -10627,7 +10637,7 @@ pub type TaskFileFieldListResultItemsItem = TaskChatMessageFieldListResultItemsI
 ///
 /// The same object as [`TaskChatMessageFieldListResult`].
 pub type TaskFileFieldListResult = TaskChatMessageFieldListResult;
-/// A field of `TaskFileFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `TaskFileFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaskFileFieldListResultItemsItemField {
@@ -10666,6 +10676,11 @@ impl TaskFileFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for TaskFileFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for TaskFileFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        TaskFileFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for TaskFileFieldListResultItemsItemField {

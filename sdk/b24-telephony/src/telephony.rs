@@ -4427,7 +4427,7 @@ impl FollowupFieldListResult {
         self
     }
 }
-/// A field of `FollowupFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FollowupFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FollowupFieldListResultItemsItemField {
@@ -4454,6 +4454,11 @@ impl FollowupFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for FollowupFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for FollowupFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        FollowupFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for FollowupFieldListResultItemsItemField {
@@ -4875,7 +4880,7 @@ impl FollowupGetResult {
         self
     }
 }
-/// A field of `FollowupGetResultItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FollowupGetResultItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FollowupGetResultItemField {
@@ -4947,6 +4952,11 @@ impl FollowupGetResultItemField {
 impl ::std::convert::From<&str> for FollowupGetResultItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for FollowupGetResultItemField {
+    fn path(&self) -> ::std::string::String {
+        FollowupGetResultItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for FollowupGetResultItemField {
@@ -5666,7 +5676,7 @@ impl FollowupListResult {
         self
     }
 }
-/// A field of `FollowupListResultItemsItemParticipantsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FollowupListResultItemsItemParticipantsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FollowupListResultItemsItemParticipantsItemField {
@@ -5698,6 +5708,12 @@ impl ::std::convert::From<&str> for FollowupListResultItemsItemParticipantsItemF
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath
+for FollowupListResultItemsItemParticipantsItemField {
+    fn path(&self) -> ::std::string::String {
+        FollowupListResultItemsItemParticipantsItemField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize
 for FollowupListResultItemsItemParticipantsItemField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
@@ -5707,7 +5723,7 @@ for FollowupListResultItemsItemParticipantsItemField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `FollowupListResultItemsItemOverviewActionItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FollowupListResultItemsItemOverviewActionItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FollowupListResultItemsItemOverviewActionItemsItemField {
@@ -5734,6 +5750,12 @@ for FollowupListResultItemsItemOverviewActionItemsItemField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath
+for FollowupListResultItemsItemOverviewActionItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        FollowupListResultItemsItemOverviewActionItemsItemField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize
 for FollowupListResultItemsItemOverviewActionItemsItemField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
@@ -5743,7 +5765,7 @@ for FollowupListResultItemsItemOverviewActionItemsItemField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `FollowupListResultItemsItemOverview` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FollowupListResultItemsItemOverview` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FollowupListResultItemsItemOverviewField {
@@ -5773,6 +5795,11 @@ impl ::std::convert::From<&str> for FollowupListResultItemsItemOverviewField {
         Self::Raw(path.to_owned())
     }
 }
+impl ::b24_core::__private::FieldPath for FollowupListResultItemsItemOverviewField {
+    fn path(&self) -> ::std::string::String {
+        FollowupListResultItemsItemOverviewField::path(self)
+    }
+}
 impl ::b24_core::__private::serde::Serialize
 for FollowupListResultItemsItemOverviewField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
@@ -5782,7 +5809,7 @@ for FollowupListResultItemsItemOverviewField {
         s.serialize_str(&self.path())
     }
 }
-/// A field of `FollowupListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `FollowupListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FollowupListResultItemsItemField {
@@ -5814,6 +5841,11 @@ impl FollowupListResultItemsItemField {
 impl ::std::convert::From<&str> for FollowupListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for FollowupListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        FollowupListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for FollowupListResultItemsItemField {

@@ -760,7 +760,8 @@ impl ::b24_core::__private::Method for RecordFieldList {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_timeman::timeman::RecordList::new(Vec::new());
+/// let call = b24_timeman::timeman::RecordList::new(b24_core::V3Filter::new())
+///     .order(b24_core::V3Order::new().desc(b24_timeman::timeman::RecordListResultItemsItemField::Id));
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
@@ -793,7 +794,7 @@ pub struct RecordList {
     ///
     /// Wire name: `filter`.
     #[serde(rename = "filter")]
-    pub filter: ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    pub filter: ::b24_core::__private::V3Filter<RecordListResultItemsItemField>,
     /// List of fields to return in the response.
     ///
     /// Available fields:
@@ -825,10 +826,7 @@ pub struct RecordList {
     /// Wire name: `order`.
     #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
     pub order: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::V3Order<RecordListResultItemsItemField>,
     >,
     /// Pagination parameters:
     /// - `page` — page number
@@ -849,7 +847,7 @@ impl RecordList {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         filter: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::b24_core::__private::V3Filter<RecordListResultItemsItemField>,
         >,
     ) -> Self {
         Self {
@@ -873,10 +871,7 @@ impl RecordList {
     pub fn order(
         mut self,
         value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
+            ::b24_core::__private::V3Order<RecordListResultItemsItemField>,
         >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
@@ -3593,7 +3588,7 @@ impl RecordFieldListResult {
         self
     }
 }
-/// A field of `RecordFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `RecordFieldListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RecordFieldListResultItemsItemField {
@@ -3626,6 +3621,11 @@ impl RecordFieldListResultItemsItemField {
 impl ::std::convert::From<&str> for RecordFieldListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for RecordFieldListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        RecordFieldListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for RecordFieldListResultItemsItemField {
@@ -3771,7 +3771,7 @@ impl RecordListResult {
         self
     }
 }
-/// A field of `RecordListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+/// A field of `RecordListResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RecordListResultItemsItemField {
@@ -3801,6 +3801,11 @@ impl RecordListResultItemsItemField {
 impl ::std::convert::From<&str> for RecordListResultItemsItemField {
     fn from(path: &str) -> Self {
         Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for RecordListResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        RecordListResultItemsItemField::path(self)
     }
 }
 impl ::b24_core::__private::serde::Serialize for RecordListResultItemsItemField {
