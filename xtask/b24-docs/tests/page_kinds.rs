@@ -47,6 +47,21 @@ const TABLE: &[(&str, Option<(Kind, &str)>)] = &[
         "api-reference/telephony/events/on-external-call-start.md",
         Some((Kind::RestEvent, "ONEXTERNALCALLSTART")),
     ),
+    // the title misspells the method; every example calls the real name
+    (
+        "api-reference/departments/employee/humanresources-employee-search.md",
+        Some((Kind::RestMethod, "humanresources.employee.search (v3)")),
+    ),
+    // the title shortens the method at a dot
+    (
+        "api-reference/chats/special-operations/im-recent-pin.md",
+        Some((Kind::RestMethod, "im.recent.pin")),
+    ),
+    // examples copied from `rpa.comment.add`: another action, the title stays
+    (
+        "api-reference/outdated/rpa/comment/rpa-comment-update.md",
+        Some((Kind::RestMethod, "rpa.comment.update")),
+    ),
     // not methods: an API version, families, guides
     ("api-reference/chat-bots/chat-bots-v2/change-log.md", None),
     (

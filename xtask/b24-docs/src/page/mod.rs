@@ -166,6 +166,32 @@ impl Ctx<'_> {
             .rev()
             .find(|t| is_method_name(t) && !is_api_version(t) && !h1.contains(&format!("{t}.*")))
             .cloned();
+        // A title may misspell or shorten the method
+        // (`humanresourses.employee.search`, `im.recent` for `im.recent.pin`):
+        // the name every example calls wins when the title's occurs nowhere
+        // else on the page (headings aside) and both name the same action.
+        // Examples copied from another page call another action
+        // (`rpa.comment.add` under `rpa.comment.update`): the title stays.
+        let name = match name {
+            Some(t) if !self.calls_method(&t) => match self.method_name_from_examples() {
+                Some(c)
+                    if c != t
+                        && same_action(&t, &c)
+                        && !occurs_in(&t, &all_text)
+                        && occurs_in(&c, &all_text) =>
+                {
+                    self.warn(
+                        h1_line,
+                        format!(
+                            "the title names `{t}`, but every example calls `{c}`; the called name is kept"
+                        ),
+                    );
+                    Some(c)
+                }
+                _ => Some(t),
+            },
+            other => other,
+        };
         let called = name.as_ref().is_some_and(|n| self.calls_method(n));
         // A method page opens with who may call the method, even when it
         // documents no parameter and no answer (yet).
@@ -355,4 +381,22 @@ mod tests {
             Some(r#"{"rows":[{"u":"a//b"}]}"#)
         );
     }
+}
+
+/// Whether `word` occurs in `text` as a whole word (dots and underscores
+/// belong to words, so `crm.deal.get` does not match `crm.deal.get.x`).
+pub(super) fn occurs_in(word: &str, text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_')
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a title's method name and a called one name the same action:
+/// the same last segment (`ctrigger.delete`, `crm.automation.trigger.delete`)
+/// or the title's name shortened at a dot (`im.recent`, `im.recent.pin`).
+fn same_action(title: &str, called: &str) -> bool {
+    let last = |n: &str| n.rsplit('.').next().map(str::to_ascii_lowercase);
+    last(title) == last(called)
+        || called
+            .to_ascii_lowercase()
+            .starts_with(&format!("{}.", title.to_ascii_lowercase()))
 }

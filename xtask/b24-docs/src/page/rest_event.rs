@@ -198,10 +198,7 @@ fn delivered_instead(
     if codes.iter().any(|c| !c.0.eq_ignore_ascii_case(&first.0)) {
         return None;
     }
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_')
-        .collect();
-    let occurs = |code: &str| words.iter().any(|w| w.eq_ignore_ascii_case(code));
+    let occurs = |code: &str| super::occurs_in(code, text);
     (!occurs(title) && occurs(&first.0)).then(|| {
         codes
             .iter()
