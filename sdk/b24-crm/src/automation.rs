@@ -150,6 +150,61 @@ impl ::b24_core::__private::Method for AutomationTriggerAdd {
     type Output = bool;
     type Error = AutomationTriggerAddError;
 }
+/// This method deletes a trigger.
+///
+/// Who: administrator with access to CRM in the application context.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automation::AutomationTriggerDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automation::AutomationTriggerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `AutomationTriggerDelete` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct AutomationTriggerDelete {
+    /// Internal unique (within the application) identifier of the trigger. Must match the pattern `[a-z0-9\.\-_]`
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub code: ::b24_core::__private::Param<::std::string::String>,
+}
+impl AutomationTriggerDelete {
+    /// Creates a `AutomationTriggerDelete` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
+        Self { code: code.into() }
+    }
+}
+impl ::b24_core::__private::Method for AutomationTriggerDelete {
+    const NAME: &'static str = "crm.automation.trigger.delete";
+    const SCOPE: &'static str = "crm";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automation.trigger.delete",
+    );
+    type Output = bool;
+    type Error = AutomationTriggerDeleteError;
+}
 /// This method initiates the execution of a trigger.
 ///
 /// Who: administrator with access to CRM in the application context.
@@ -270,61 +325,6 @@ impl ::b24_core::__private::Method for AutomationTriggerList {
     );
     type Output = ::std::vec::Vec<AutomationTriggerListResultItem>;
     type Error = AutomationTriggerListError;
-}
-/// This method deletes a trigger.
-///
-/// Who: administrator with access to CRM in the application context.
-///
-/// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-delete.html>
-///
-/// # Example
-///
-/// ```no_run
-/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_crm::automation::CtriggerDelete::new("text");
-/// match client.send(&call).await {
-///     Ok(answer) => {
-///         let _result = answer.result;
-///     }
-///     Err(err) => {
-///         let _code = err.code_for::<b24_crm::automation::CtriggerDelete>();
-///     }
-/// }
-/// # Ok(())
-/// # }
-/// ```
-/// The `CtriggerDelete` object.
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct CtriggerDelete {
-    /// Internal unique (within the application) identifier of the trigger. Must match the pattern `[a-z0-9\.\-_]`
-    ///
-    /// Wire name: `CODE`.
-    #[serde(
-        rename = "CODE",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub code: ::b24_core::__private::Param<::std::string::String>,
-}
-impl CtriggerDelete {
-    /// Creates a `CtriggerDelete` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        code: impl ::std::convert::Into<
-            ::b24_core::__private::Param<::std::string::String>,
-        >,
-    ) -> Self {
-        Self { code: code.into() }
-    }
-}
-impl ::b24_core::__private::Method for CtriggerDelete {
-    const NAME: &'static str = "ctrigger.delete";
-    const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
-        "ctrigger.delete",
-    );
-    type Output = bool;
-    type Error = CtriggerDeleteError;
 }
 /// The documented errors of `AutomationTrigger`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -451,6 +451,70 @@ impl ::b24_core::__private::MethodError for AutomationTriggerAddError {
         )
     }
 }
+/// The documented errors of `AutomationTriggerDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomationTriggerDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied! Admin permissions required
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Empty trigger code!
+    EmptyTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong trigger code!
+    WrongTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Trigger not found
+    TriggerNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomationTriggerDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "trigger not found" => Self::TriggerNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::EmptyTriggerCode => "",
+            Self::WrongTriggerCode => "",
+            Self::TriggerNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TriggerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
 /// The documented errors of `AutomationTriggerExecute`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -573,70 +637,6 @@ impl ::b24_core::__private::MethodError for AutomationTriggerListError {
         ::std::matches!(
             self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
         )
-    }
-}
-/// The documented errors of `CtriggerDelete`, from `Error::code_for`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CtriggerDeleteError {
-    /// Code `ACCESS_DENIED`.
-    ///
-    /// Access denied.
-    ///
-    /// Access denied! Admin permissions required
-    ///
-    /// Access denied! Application context required
-    AccessDenied,
-    /// No code; told apart by its description.
-    ///
-    /// Empty trigger code!
-    EmptyTriggerCode,
-    /// No code; told apart by its description.
-    ///
-    /// Wrong trigger code!
-    WrongTriggerCode,
-    /// No code; told apart by its description.
-    ///
-    /// Trigger not found
-    TriggerNotFound,
-    /// A code the docs do not list (the description when the code is empty).
-    Unknown(::std::string::String),
-}
-impl ::b24_core::__private::MethodError for CtriggerDeleteError {
-    fn from_wire(code: &str, description: &str) -> Self {
-        match code {
-            "ACCESS_DENIED" => Self::AccessDenied,
-            _ if code.is_empty() || code == "0" => {
-                match ::b24_core::__private::normalize_description(description).as_str()
-                {
-                    "access denied" => Self::AccessDenied,
-                    "empty trigger code" => Self::EmptyTriggerCode,
-                    "wrong trigger code" => Self::WrongTriggerCode,
-                    "trigger not found" => Self::TriggerNotFound,
-                    _ => {
-                        Self::Unknown(
-                            if code.is_empty() { description } else { code }.to_owned(),
-                        )
-                    }
-                }
-            }
-            _ => Self::Unknown(code.to_owned()),
-        }
-    }
-    fn code(&self) -> &str {
-        match self {
-            Self::AccessDenied => "ACCESS_DENIED",
-            Self::EmptyTriggerCode => "",
-            Self::WrongTriggerCode => "",
-            Self::TriggerNotFound => "",
-            Self::Unknown(s) => s,
-        }
-    }
-    fn is_not_found(&self) -> bool {
-        ::std::matches!(self, Self::TriggerNotFound)
-            || ::std::matches!(
-                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
-            )
     }
 }
 /// The `AutomationTriggerListResultItem` object.

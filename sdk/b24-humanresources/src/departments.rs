@@ -112,30 +112,30 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_humanresources::departments::DepartmentDelete::new(1);
+/// let call = b24_humanresources::departments::Delete::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_humanresources::departments::DepartmentDelete>();
+///         let _code = err.code_for::<b24_humanresources::departments::Delete>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `DepartmentDelete` object.
+/// The `Delete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct DepartmentDelete {
+pub struct Delete {
     /// Identifier of the department
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
     pub id: ::b24_core::__private::Param<i64>,
 }
-impl DepartmentDelete {
-    /// Creates a `DepartmentDelete` from its required fields.
+impl Delete {
+    /// Creates a `Delete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -143,14 +143,14 @@ impl DepartmentDelete {
         Self { id: id.into() }
     }
 }
-impl ::b24_core::__private::Method for DepartmentDelete {
-    const NAME: &'static str = "department.department.delete";
+impl ::b24_core::__private::Method for Delete {
+    const NAME: &'static str = "department.delete";
     const SCOPE: &'static str = "department";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
-        "department.department.delete",
+        "department.delete",
     );
     type Output = bool;
-    type Error = DepartmentDeleteError;
+    type Error = DeleteError;
 }
 /// The method `department.fields` returns a list and description of available department fields.
 ///
@@ -832,6 +832,117 @@ impl ::b24_core::__private::Method for EmployeeMultidepartment {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeMultidepartmentResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The method `humanresources.employee.search` searches for employees by name.
+///
+/// Who: an authorized user linked to a department in the company structure..
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-search.html>
+///
+///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::EmployeeSearch::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::EmployeeSearch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `EmployeeSearch` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct EmployeeSearch {
+    /// Search string for the employee's name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::b24_core::__private::Param<::std::string::String>,
+    /// Identifier of the department or team to limit the search.
+    ///
+    /// The identifier can be obtained using the humanresources.node.list method.
+    ///
+    /// Wire name: `nodeId`.
+    #[serde(
+        rename = "nodeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub node_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
+    /// List of employee fields to return.
+    ///
+    /// Available fields:
+    ///
+    /// - `userId` — user identifier
+    /// - `name` — employee name
+    /// - `workPosition` — position
+    /// - `avatar` — link to avatar
+    /// - `url` — link to profile
+    /// - `departments` — employee's departments
+    /// - `teams` — employee's teams
+    ///
+    /// Wire name: `select`.
+    #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
+    pub select: ::std::option::Option<
+        ::std::vec::Vec<EmployeeSearchResultItemsItemField>,
+    >,
+}
+impl EmployeeSearch {
+    /// Creates a `EmployeeSearch` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            node_id: ::std::option::Option::None,
+            select: ::std::option::Option::None,
+        }
+    }
+    /// Sets `nodeId`.
+    #[must_use]
+    pub fn node_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
+        self.node_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `select`.
+    #[must_use]
+    pub fn select(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<EmployeeSearchResultItemsItemField>,
+        >,
+    ) -> Self {
+        self.select = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for EmployeeSearch {
+    const NAME: &'static str = "humanresources.employee.search";
+    const SCOPE: &'static str = "humanresources";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.employee.search",
+    );
+    const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
+    type Output = EmployeeSearchResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.employee.subordinates` returns the number of subordinates of the user by departments.
@@ -2816,117 +2927,6 @@ impl ::b24_core::__private::ListMethod for NodeSearch {
     );
     const ID_FIELD: &'static str = "id";
 }
-/// The method `humanresources.employee.search` searches for employees by name.
-///
-/// Who: an authorized user linked to a department in the company structure..
-///
-/// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-search.html>
-///
-///REST 3.0: `Client::send` calls it at `/rest/api/`.
-///
-/// # Example
-///
-/// ```no_run
-/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_humanresources::departments::HumanresoursesEmployeeSearch::new("text");
-/// match client.send(&call).await {
-///     Ok(answer) => {
-///         let _result = answer.result;
-///     }
-///     Err(err) => {
-///         let _code = err.code_for::<b24_humanresources::departments::HumanresoursesEmployeeSearch>();
-///     }
-/// }
-/// # Ok(())
-/// # }
-/// ```
-/// The `HumanresoursesEmployeeSearch` object.
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct HumanresoursesEmployeeSearch {
-    /// Search string for the employee's name
-    ///
-    /// Wire name: `name`.
-    #[serde(
-        rename = "name",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub name: ::b24_core::__private::Param<::std::string::String>,
-    /// Identifier of the department or team to limit the search.
-    ///
-    /// The identifier can be obtained using the humanresources.node.list method.
-    ///
-    /// Wire name: `nodeId`.
-    #[serde(
-        rename = "nodeId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub node_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
-    /// List of employee fields to return.
-    ///
-    /// Available fields:
-    ///
-    /// - `userId` — user identifier
-    /// - `name` — employee name
-    /// - `workPosition` — position
-    /// - `avatar` — link to avatar
-    /// - `url` — link to profile
-    /// - `departments` — employee's departments
-    /// - `teams` — employee's teams
-    ///
-    /// Wire name: `select`.
-    #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemField>,
-    >,
-}
-impl HumanresoursesEmployeeSearch {
-    /// Creates a `HumanresoursesEmployeeSearch` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        name: impl ::std::convert::Into<
-            ::b24_core::__private::Param<::std::string::String>,
-        >,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            node_id: ::std::option::Option::None,
-            select: ::std::option::Option::None,
-        }
-    }
-    /// Sets `nodeId`.
-    #[must_use]
-    pub fn node_id(
-        mut self,
-        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
-    ) -> Self {
-        self.node_id = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `select`.
-    #[must_use]
-    pub fn select(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemField>,
-        >,
-    ) -> Self {
-        self.select = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-impl ::b24_core::__private::Method for HumanresoursesEmployeeSearch {
-    const NAME: &'static str = "humanresourses.employee.search";
-    const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
-        "humanresourses.employee.search",
-    );
-    const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = HumanresoursesEmployeeSearchResult;
-    type Error = ::b24_core::__private::UndocumentedError;
-}
 /// The documented errors of `Add`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2966,10 +2966,10 @@ impl ::b24_core::__private::MethodError for AddError {
         )
     }
 }
-/// The documented errors of `DepartmentDelete`, from `Error::code_for`.
+/// The documented errors of `Delete`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum DepartmentDeleteError {
+pub enum DeleteError {
     /// Code `ERROR_CORE`.
     ///
     /// Department not found
@@ -2979,7 +2979,7 @@ pub enum DepartmentDeleteError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for DepartmentDeleteError {
+impl ::b24_core::__private::MethodError for DeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ERROR_CORE" => Self::ErrorCore,
@@ -3005,7 +3005,7 @@ impl ::b24_core::__private::MethodError for DepartmentDeleteError {
     }
 }
 /// The documented errors of `Update` (shared).
-pub type UpdateError = DepartmentDeleteError;
+pub type UpdateError = DeleteError;
 /// The `Department` object.
 #[derive(
     Debug,
@@ -3842,6 +3842,291 @@ impl EmployeeMultidepartmentResult {
     pub fn total(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.total = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// The same object as [`EmployeeMultidepartmentResultEmployeesItemDepartmentsItem`].
+pub type EmployeeSearchResultItemsItemDepartmentsItem = EmployeeMultidepartmentResultEmployeesItemDepartmentsItem;
+/// The `EmployeeSearchResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EmployeeSearchResultItemsItem {
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `workPosition`.
+    #[serde(
+        rename = "workPosition",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `url`.
+    #[serde(
+        rename = "url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `departments`.
+    #[serde(rename = "departments", default, skip_serializing_if = "Option::is_none")]
+    pub departments: ::std::option::Option<
+        ::std::vec::Vec<EmployeeSearchResultItemsItemDepartmentsItem>,
+    >,
+    /// Wire name: `teams`.
+    #[serde(rename = "teams", default, skip_serializing_if = "Option::is_none")]
+    pub teams: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EmployeeSearchResultItemsItem {
+    /// Creates a `EmployeeSearchResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+            departments: ::std::option::Option::None,
+            teams: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workPosition`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `departments`.
+    #[must_use]
+    pub fn departments(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<EmployeeSearchResultItemsItemDepartmentsItem>,
+        >,
+    ) -> Self {
+        self.departments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `teams`.
+    #[must_use]
+    pub fn teams(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.teams = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EmployeeSearchResult {
+    /// Array of found employees. The structure of the element fields depends on `select`
+    ///
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<::std::vec::Vec<EmployeeSearchResultItemsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EmployeeSearchResult {
+    /// Creates a `EmployeeSearchResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<EmployeeSearchResultItemsItem>>,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `EmployeeSearchResultItemsItemDepartmentsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EmployeeSearchResultItemsItemDepartmentsItemField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EmployeeSearchResultItemsItemDepartmentsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EmployeeSearchResultItemsItemDepartmentsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath
+for EmployeeSearchResultItemsItemDepartmentsItemField {
+    fn path(&self) -> ::std::string::String {
+        EmployeeSearchResultItemsItemDepartmentsItemField::path(self)
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for EmployeeSearchResultItemsItemDepartmentsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `EmployeeSearchResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EmployeeSearchResultItemsItemField {
+    /// `userId`.
+    UserId,
+    /// `name`.
+    Name,
+    /// `workPosition`.
+    WorkPosition,
+    /// `avatar`.
+    Avatar,
+    /// `url`.
+    Url,
+    /// `departments.…`: a field of the relation.
+    Departments(::std::boxed::Box<EmployeeSearchResultItemsItemDepartmentsItemField>),
+    /// `teams`.
+    Teams,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EmployeeSearchResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::UserId => "userId".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::WorkPosition => "workPosition".to_owned(),
+            Self::Avatar => "avatar".to_owned(),
+            Self::Url => "url".to_owned(),
+            Self::Departments(rest) => {
+                ::std::format!("{}.{}", "departments", rest.path())
+            }
+            Self::Teams => "teams".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EmployeeSearchResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::FieldPath for EmployeeSearchResultItemsItemField {
+    fn path(&self) -> ::std::string::String {
+        EmployeeSearchResultItemsItemField::path(self)
+    }
+}
+impl ::b24_core::__private::serde::Serialize for EmployeeSearchResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Object with response data
@@ -7660,301 +7945,5 @@ impl NodeSearchResult {
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
-    }
-}
-/// The same object as [`EmployeeMultidepartmentResultEmployeesItemDepartmentsItem`].
-pub type HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem = EmployeeMultidepartmentResultEmployeesItemDepartmentsItem;
-/// The `HumanresoursesEmployeeSearchResultItemsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct HumanresoursesEmployeeSearchResultItemsItem {
-    /// Wire name: `userId`.
-    #[serde(
-        rename = "userId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub user_id: ::std::option::Option<i64>,
-    /// Wire name: `name`.
-    #[serde(
-        rename = "name",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Wire name: `workPosition`.
-    #[serde(
-        rename = "workPosition",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub work_position: ::std::option::Option<::std::string::String>,
-    /// Wire name: `avatar`.
-    #[serde(
-        rename = "avatar",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub avatar: ::std::option::Option<::std::string::String>,
-    /// Wire name: `url`.
-    #[serde(
-        rename = "url",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub url: ::std::option::Option<::std::string::String>,
-    /// Wire name: `departments`.
-    #[serde(rename = "departments", default, skip_serializing_if = "Option::is_none")]
-    pub departments: ::std::option::Option<
-        ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem>,
-    >,
-    /// Wire name: `teams`.
-    #[serde(rename = "teams", default, skip_serializing_if = "Option::is_none")]
-    pub teams: ::std::option::Option<::b24_core::__private::serde_json::Value>,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl HumanresoursesEmployeeSearchResultItemsItem {
-    /// Creates a `HumanresoursesEmployeeSearchResultItemsItem` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            user_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            work_position: ::std::option::Option::None,
-            avatar: ::std::option::Option::None,
-            url: ::std::option::Option::None,
-            departments: ::std::option::Option::None,
-            teams: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `userId`.
-    #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
-        self.user_id = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    #[must_use]
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `workPosition`.
-    #[must_use]
-    pub fn work_position(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.work_position = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `avatar`.
-    #[must_use]
-    pub fn avatar(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.avatar = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    #[must_use]
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.url = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `departments`.
-    #[must_use]
-    pub fn departments(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem>,
-        >,
-    ) -> Self {
-        self.departments = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Sets `teams`.
-    #[must_use]
-    pub fn teams(
-        mut self,
-        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
-    ) -> Self {
-        self.teams = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-/// Object with response data
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
-#[serde(crate = "::b24_core::__private::serde")]
-#[non_exhaustive]
-pub struct HumanresoursesEmployeeSearchResult {
-    /// Array of found employees. The structure of the element fields depends on `select`
-    ///
-    /// Wire name: `items`.
-    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItem>,
-    >,
-    /// Fields the spec does not list, kept as received.
-    #[serde(flatten)]
-    pub extra: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
-}
-impl HumanresoursesEmployeeSearchResult {
-    /// Creates a `HumanresoursesEmployeeSearchResult` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {
-            items: ::std::option::Option::None,
-            extra: ::b24_core::__private::serde_json::Map::new(),
-        }
-    }
-    /// Sets `items`.
-    #[must_use]
-    pub fn items(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<HumanresoursesEmployeeSearchResultItemsItem>,
-        >,
-    ) -> Self {
-        self.items = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-/// A field of `HumanresoursesEmployeeSearchResultItemsItemDepartmentsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
-    /// `id`.
-    Id,
-    /// `name`.
-    Name,
-    /// Any path, as the portal takes it.
-    Raw(::std::string::String),
-}
-impl HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
-    /// The path as `select` takes it (`responsible.name`).
-    pub fn path(&self) -> ::std::string::String {
-        match self {
-            Self::Id => "id".to_owned(),
-            Self::Name => "name".to_owned(),
-            Self::Raw(s) => s.clone(),
-        }
-    }
-}
-impl ::std::convert::From<&str>
-for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
-    fn from(path: &str) -> Self {
-        Self::Raw(path.to_owned())
-    }
-}
-impl ::b24_core::__private::FieldPath
-for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
-    fn path(&self) -> ::std::string::String {
-        HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField::path(self)
-    }
-}
-impl ::b24_core::__private::serde::Serialize
-for HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField {
-    fn serialize<S: ::b24_core::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.path())
-    }
-}
-/// A field of `HumanresoursesEmployeeSearchResultItemsItem` for a REST 3.0 `select`, `filter` and `order`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HumanresoursesEmployeeSearchResultItemsItemField {
-    /// `userId`.
-    UserId,
-    /// `name`.
-    Name,
-    /// `workPosition`.
-    WorkPosition,
-    /// `avatar`.
-    Avatar,
-    /// `url`.
-    Url,
-    /// `departments.…`: a field of the relation.
-    Departments(
-        ::std::boxed::Box<
-            HumanresoursesEmployeeSearchResultItemsItemDepartmentsItemField,
-        >,
-    ),
-    /// `teams`.
-    Teams,
-    /// Any path, as the portal takes it.
-    Raw(::std::string::String),
-}
-impl HumanresoursesEmployeeSearchResultItemsItemField {
-    /// The path as `select` takes it (`responsible.name`).
-    pub fn path(&self) -> ::std::string::String {
-        match self {
-            Self::UserId => "userId".to_owned(),
-            Self::Name => "name".to_owned(),
-            Self::WorkPosition => "workPosition".to_owned(),
-            Self::Avatar => "avatar".to_owned(),
-            Self::Url => "url".to_owned(),
-            Self::Departments(rest) => {
-                ::std::format!("{}.{}", "departments", rest.path())
-            }
-            Self::Teams => "teams".to_owned(),
-            Self::Raw(s) => s.clone(),
-        }
-    }
-}
-impl ::std::convert::From<&str> for HumanresoursesEmployeeSearchResultItemsItemField {
-    fn from(path: &str) -> Self {
-        Self::Raw(path.to_owned())
-    }
-}
-impl ::b24_core::__private::FieldPath
-for HumanresoursesEmployeeSearchResultItemsItemField {
-    fn path(&self) -> ::std::string::String {
-        HumanresoursesEmployeeSearchResultItemsItemField::path(self)
-    }
-}
-impl ::b24_core::__private::serde::Serialize
-for HumanresoursesEmployeeSearchResultItemsItemField {
-    fn serialize<S: ::b24_core::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.path())
     }
 }

@@ -4992,94 +4992,6 @@ impl ::b24_core::__private::Method for NotifySystemAdd {
     type Output = f64;
     type Error = NotifySystemAddError;
 }
-/// The method `im.recent.pin` pins or unpins a conversation at the top of the user's chat list.
-///
-/// Who: chat participant.
-///
-/// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-pin.html>
-///
-/// # Example
-///
-/// ```no_run
-/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_im::chats::Recent::new("text");
-/// match client.send(&call).await {
-///     Ok(answer) => {
-///         let _result = answer.result;
-///     }
-///     Err(err) => {
-///         let _code = err.code_for::<b24_im::chats::Recent>();
-///     }
-/// }
-/// # Ok(())
-/// # }
-/// ```
-/// The `Recent` object.
-#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
-#[serde(crate = "::b24_core::__private::serde")]
-pub struct Recent {
-    /// Identifier of the chat in the format:
-    ///
-    /// - `chatXXX` — chat
-    /// - `sgXXX` — group or project chat
-    /// - `XXX` — personal chat user ID
-    ///
-    /// The chat identifier can be obtained using the im.chat.get method. The user ID can be retrieved using the user.get and user.search methods
-    ///
-    /// Wire name: `DIALOG_ID`.
-    #[serde(
-        rename = "DIALOG_ID",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
-    /// Pin or unpin the conversation:
-    ///
-    /// - `Y` — pin the conversation at the top of the list
-    /// - `N` — unpin the conversation
-    ///
-    /// Default is `Y`
-    ///
-    /// Wire name: `PIN`.
-    #[serde(
-        rename = "PIN",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub pin: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
-}
-impl Recent {
-    /// Creates a `Recent` from its required fields.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(
-        dialog_id: impl ::std::convert::Into<
-            ::b24_core::__private::Param<::std::string::String>,
-        >,
-    ) -> Self {
-        Self {
-            dialog_id: dialog_id.into(),
-            pin: ::std::option::Option::None,
-        }
-    }
-    /// Sets `PIN`.
-    #[must_use]
-    pub fn pin(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::Param<::std::string::String>,
-        >,
-    ) -> Self {
-        self.pin = ::std::option::Option::Some(value.into());
-        self
-    }
-}
-impl ::b24_core::__private::Method for Recent {
-    const NAME: &'static str = "im.recent";
-    const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent");
-    type Output = bool;
-    type Error = RecentError;
-}
 /// The method `im.recent.get` retrieves a list of the user's recent chats.
 ///
 /// Who: any user.
@@ -5618,6 +5530,94 @@ impl ::b24_core::__private::Method for RecentList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.list");
     type Output = RecentListResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The method `im.recent.pin` pins or unpins a conversation at the top of the user's chat list.
+///
+/// Who: chat participant.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::RecentPin::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::RecentPin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `RecentPin` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct RecentPin {
+    /// Identifier of the chat in the format:
+    ///
+    /// - `chatXXX` — chat
+    /// - `sgXXX` — group or project chat
+    /// - `XXX` — personal chat user ID
+    ///
+    /// The chat identifier can be obtained using the im.chat.get method. The user ID can be retrieved using the user.get and user.search methods
+    ///
+    /// Wire name: `DIALOG_ID`.
+    #[serde(
+        rename = "DIALOG_ID",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
+    /// Pin or unpin the conversation:
+    ///
+    /// - `Y` — pin the conversation at the top of the list
+    /// - `N` — unpin the conversation
+    ///
+    /// Default is `Y`
+    ///
+    /// Wire name: `PIN`.
+    #[serde(
+        rename = "PIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pin: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
+}
+impl RecentPin {
+    /// Creates a `RecentPin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
+        Self {
+            dialog_id: dialog_id.into(),
+            pin: ::std::option::Option::None,
+        }
+    }
+    /// Sets `PIN`.
+    #[must_use]
+    pub fn pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
+        self.pin = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for RecentPin {
+    const NAME: &'static str = "im.recent.pin";
+    const SCOPE: &'static str = "im";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.pin");
+    type Output = bool;
+    type Error = RecentPinError;
 }
 /// The method `im.recent.unread` sets or removes the "read" flag for the chat.
 ///
@@ -8699,10 +8699,10 @@ impl ::b24_core::__private::MethodError for NotifyReadListError {
         )
     }
 }
-/// The documented errors of `Recent`, from `Error::code_for`.
+/// The documented errors of `RecentPin`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum RecentError {
+pub enum RecentPinError {
     /// Code `DIALOG_ID_EMPTY`.
     ///
     /// Dialog ID can’t be empty
@@ -8714,7 +8714,7 @@ pub enum RecentError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for RecentError {
+impl ::b24_core::__private::MethodError for RecentPinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
