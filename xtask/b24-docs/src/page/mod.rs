@@ -302,6 +302,24 @@ fn is_api_version(name: &str) -> bool {
     })
 }
 
+/// Whether `word` occurs in `text` as a whole word (dots and underscores
+/// belong to words, so `crm.deal.get` does not match `crm.deal.get.x`).
+pub(super) fn occurs_in(word: &str, text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_')
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a title's method name and a called one name the same action:
+/// the same last segment (`ctrigger.delete`, `crm.automation.trigger.delete`)
+/// or the title's name shortened at a dot (`im.recent`, `im.recent.pin`).
+fn same_action(title: &str, called: &str) -> bool {
+    let last = |n: &str| n.rsplit('.').next().map(str::to_ascii_lowercase);
+    last(title) == last(called)
+        || called
+            .to_ascii_lowercase()
+            .starts_with(&format!("{}.", title.to_ascii_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,22 +399,4 @@ mod tests {
             Some(r#"{"rows":[{"u":"a//b"}]}"#)
         );
     }
-}
-
-/// Whether `word` occurs in `text` as a whole word (dots and underscores
-/// belong to words, so `crm.deal.get` does not match `crm.deal.get.x`).
-pub(super) fn occurs_in(word: &str, text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_')
-        .any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Whether a title's method name and a called one name the same action:
-/// the same last segment (`ctrigger.delete`, `crm.automation.trigger.delete`)
-/// or the title's name shortened at a dot (`im.recent`, `im.recent.pin`).
-fn same_action(title: &str, called: &str) -> bool {
-    let last = |n: &str| n.rsplit('.').next().map(str::to_ascii_lowercase);
-    last(title) == last(called)
-        || called
-            .to_ascii_lowercase()
-            .starts_with(&format!("{}.", title.to_ascii_lowercase()))
 }
