@@ -22,6 +22,7 @@ mod links;
 mod method;
 mod placement;
 mod rest_event;
+mod result_shape;
 mod tables;
 mod types;
 mod typescript;

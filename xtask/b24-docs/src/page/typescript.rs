@@ -50,7 +50,7 @@ pub(super) fn ts_result(code: &str) -> Option<Shape> {
     let shape = p.ty("")?;
     // `type X = null`: a documented `null`, as an answer of `null` is
     let null = p.s[..p.at].trim().trim_start_matches('|').trim() == "null";
-    (null || !super::method::is_untyped(&shape)).then_some(shape)
+    (null || !super::result_shape::is_untyped(&shape)).then_some(shape)
 }
 
 /// `name → the text from its type on` for each `type N =` and
