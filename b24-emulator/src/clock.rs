@@ -50,6 +50,20 @@ impl Clock {
         self.inner.started.elapsed() + self.offset()
     }
 
+    /// Waits until virtual time reaches `unix` (fractional Unix seconds):
+    /// in real time when nobody advances the clock, sooner when a test or a
+    /// benchmark does.
+    pub async fn wait_until(&self, unix: f64) {
+        loop {
+            let left = unix - self.unix();
+            if left <= 0.0 || !left.is_finite() {
+                return;
+            }
+            // Short naps: another task may advance the clock meanwhile.
+            tokio::time::sleep(Duration::from_secs_f64(left).min(Duration::from_millis(10))).await;
+        }
+    }
+
     /// Virtual wall-clock time.
     pub fn now(&self) -> SystemTime {
         SystemTime::now() + self.offset()

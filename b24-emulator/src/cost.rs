@@ -12,9 +12,14 @@
 //! [`COUNT_SECS_PER_ROW`] = (49.8999 − 0.0685) / 2,387,743 ≈ 20.9 µs per
 //! matching row. The docs say deep offsets cost more but give no figure; the
 //! model charges each skipped row (`start = N`) the same per-row figure, as
-//! the database reads and discards them. Costs are virtual: nothing sleeps.
+//! the database reads and discards them. Costs are virtual: nothing sleeps,
+//! unless [`crate::EmulatorBuilder::hold_processing`] asks the portal to
+//! answer only when the virtual clock has passed a request's processing, as
+//! a portal that runs a batch's commands one after another does.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use serde_json::{Value, json};
 
@@ -47,6 +52,85 @@ pub fn processing(params: &Value, total: Option<u64>) -> f64 {
     PAGE_SECS + counted * COUNT_SECS_PER_ROW + start * OFFSET_SECS_PER_ROW
 }
 
+tokio::task_local! {
+    /// The processing charged to the request being answered.
+    static PROCESSING: Cell<f64>;
+}
+
+/// Charges a call's processing to the request being answered; a batch's
+/// commands add up, as a portal runs them one after another.
+pub(crate) fn charge(secs: f64) {
+    // Outside a request (a unit test calling a handler) there is no one to charge.
+    let _ = PROCESSING.try_with(|p| p.set(p.get() + secs));
+}
+
+/// Runs a request's handler; its output and the processing it was charged.
+pub(crate) async fn processed<F: Future>(handler: F) -> (F::Output, f64) {
+    PROCESSING
+        .scope(Cell::new(0.0), async {
+            let out = handler.await;
+            (out, PROCESSING.with(Cell::get))
+        })
+        .await
+}
+
+/// How long a client keeps the portal processing its requests: the union of
+/// each request's `[arrival, arrival + processing]` on the virtual clock, so
+/// requests in flight together count once. With the portal holding answers
+/// for their processing, a client that waits for each answer before sending
+/// the next pays the sum; one that keeps several in flight pays less. It is a
+/// floor under the client's time on a real portal, beside the bucket and
+/// operating-time bounds.
+#[derive(Debug, Clone, Default)]
+pub struct Busy {
+    /// Seconds of intervals merged and dropped (ended before the horizon).
+    settled: f64,
+    /// Recent intervals, unsorted: requests finish out of order.
+    open: Vec<(f64, f64)>,
+}
+
+/// Intervals ending this long before the latest arrival are settled; an
+/// answer is never held longer (a counted page of 2.4 M rows takes 50 s).
+const HORIZON_SECS: f64 = 3600.0;
+
+impl Busy {
+    /// Adds a request that arrived at `start` (virtual Unix seconds) and was
+    /// charged `secs` of processing.
+    pub fn add(&mut self, start: f64, secs: f64) {
+        if secs <= 0.0 || !secs.is_finite() {
+            return;
+        }
+        self.open.push((start, start + secs));
+        if self.open.len() > 4096 {
+            self.settle(start - HORIZON_SECS);
+        }
+    }
+
+    fn merged(&self) -> Vec<(f64, f64)> {
+        let mut v = self.open.clone();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut out: Vec<(f64, f64)> = Vec::with_capacity(v.len());
+        for (s, e) in v {
+            match out.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => out.push((s, e)),
+            }
+        }
+        out
+    }
+
+    fn settle(&mut self, before: f64) {
+        let (old, recent): (Vec<_>, Vec<_>) = self.merged().into_iter().partition(|i| i.1 < before);
+        self.settled += old.iter().map(|(s, e)| e - s).sum::<f64>();
+        self.open = recent;
+    }
+
+    /// Seconds during which at least one request was being processed.
+    pub fn seconds(&self) -> f64 {
+        self.settled + self.merged().iter().map(|(s, e)| e - s).sum::<f64>()
+    }
+}
+
 /// What the portal has done since it started, for `/_emulator/stats`.
 #[derive(Debug, Clone, Default)]
 pub struct Stats {
@@ -59,6 +143,9 @@ pub struct Stats {
     /// Refused calls by error code (`QUERY_LIMIT_EXCEEDED`,
     /// `OPERATION_TIME_LIMIT`).
     pub refusals: BTreeMap<String, u64>,
+    /// Processing on the clients' path, requests in flight together
+    /// counted once ([`Busy`]).
+    pub busy: Busy,
 }
 
 impl Stats {
@@ -75,6 +162,7 @@ impl Stats {
             "operating": self.operating,
             "operating_total": self.operating_total(),
             "refusals": self.refusals,
+            "busy_seconds": self.busy.seconds(),
             "model": {
                 "page_secs": PAGE_SECS,
                 "count_secs_per_row": COUNT_SECS_PER_ROW,

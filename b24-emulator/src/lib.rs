@@ -90,6 +90,7 @@ pub struct EmulatorBuilder {
     cost_per_call: Duration,
     cost_per_row: Duration,
     realistic: bool,
+    hold_processing: bool,
     seed_tasks: u64,
     max_body: usize,
     routes: Vec<RoutesFn>,
@@ -132,6 +133,7 @@ impl Default for EmulatorBuilder {
             cost_per_call: Duration::ZERO,
             cost_per_row: Duration::ZERO,
             realistic: false,
+            hold_processing: false,
             seed_tasks: 0,
             max_body: 16 << 20,
             routes: Vec::new(),
@@ -214,6 +216,17 @@ impl EmulatorBuilder {
     /// and the operating limit (480 s per 10 minutes) applies to it.
     pub fn realistic(mut self, on: bool) -> Self {
         self.realistic = on;
+        self
+    }
+
+    /// Answers a request only when the emulator's clock has passed the
+    /// processing it was charged (a batch: its commands' sum, as a portal
+    /// runs them one after another), so a client that waits for each answer
+    /// pays that time as it would on a real portal. The wait is on the
+    /// virtual clock: advance it ([`Emulator::clock`]) to make it pass
+    /// faster than real time. Off by default; `--hold-processing`.
+    pub fn hold_processing(mut self, on: bool) -> Self {
+        self.hold_processing = on;
         self
     }
 
@@ -313,6 +326,7 @@ impl EmulatorBuilder {
             cost_per_call: self.cost_per_call,
             cost_per_row: self.cost_per_row,
             realistic: self.realistic,
+            hold_processing: self.hold_processing,
             max_body: self.max_body,
             lang: "en".into(),
         };

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 const USAGE: &str = "usage: b24-emulator [--port N] [--seed-deals N] [--seed-contacts N] \
-[--seed-users N] [--seed-tasks N] [--seed-items TYPE:N] [--webhook USER/CODE[:scope,scope]] [--bucket SIZE/DRAIN] [--realistic] \
+[--seed-users N] [--seed-tasks N] [--seed-items TYPE:N] [--webhook USER/CODE[:scope,scope]] [--bucket SIZE/DRAIN] [--realistic] [--hold-processing] \
 [--token-lifetime SECS] [--no-https] [--cert-dir DIR] [--public]";
 
 fn main() {
@@ -60,6 +60,7 @@ fn run() -> Result<(), String> {
             }
             "--no-https" => b.https(false),
             "--realistic" => b.realistic(true),
+            "--hold-processing" => b.hold_processing(true),
             "--cert-dir" => b.cert_dir(num::<String>("--cert-dir", args.next())?),
             "--public" => b.public(true),
             "-h" | "--help" => {

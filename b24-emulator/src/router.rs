@@ -53,8 +53,17 @@ async fn rest(
     } else {
         path
     };
-    match path.strip_prefix("api/") {
-        Some(v3_path) => v3::rest(portal, v3_path, &headers, body).await,
-        None => v2::rest(portal, path, uri, headers, body).await,
+    let arrived = portal.clock().unix();
+    let (resp, processing) = crate::cost::processed(async {
+        match path.strip_prefix("api/") {
+            Some(v3_path) => v3::rest(portal.clone(), v3_path, &headers, body).await,
+            None => v2::rest(portal.clone(), path, uri, headers, body).await,
+        }
+    })
+    .await;
+    portal.stats_mut().busy.add(arrived, processing);
+    if portal.config().hold_processing {
+        portal.clock().wait_until(arrived + processing).await;
     }
+    resp
 }

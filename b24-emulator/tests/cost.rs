@@ -62,3 +62,65 @@ async fn docs_figures_and_the_operating_limit() {
     assert_eq!(stats["requests"].as_u64(), Some(emu.stats().requests));
     emu.shutdown().await;
 }
+
+/// Runs the emulator's clock fast: one virtual second every 2 ms.
+fn fast_clock(emu: &b24_emulator::Emulator) -> tokio::task::JoinHandle<()> {
+    let clock = emu.clock().clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+            clock.advance(std::time::Duration::from_secs(1));
+        }
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_wait_for_their_processing_and_busy_time_counts_overlap_once() {
+    let emu = b24_emulator::Emulator::builder()
+        .seed_deals(5_000)
+        .bucket(10_000, 1000.0)
+        .realistic(true)
+        .hold_processing(true)
+        .start()
+        .await
+        .unwrap();
+    let speed = fast_clock(&emu);
+    // A batch of 40 counted pages: the portal runs them one after another,
+    // so the answer comes when their processing has passed.
+    let cmd: serde_json::Map<String, Value> = (0..40)
+        .map(|i| (format!("p{i}"), json!(format!("crm.deal.list?start={}", i * 50))))
+        .collect();
+    let (s, v) = post(&format!("{}batch", emu.webhook_url()), &json!({"cmd": cmd})).await;
+    assert_eq!(s, 200, "{v}");
+    let times = v["result"]["result_time"].as_object().unwrap();
+    let sum: f64 = times
+        .values()
+        .map(|t| t["processing"].as_f64().unwrap())
+        .sum();
+    let start = v["time"]["start"].as_f64().unwrap();
+    assert!(sum > 40.0 * PAGE_SECS, "{sum}");
+    assert!(
+        emu.clock().unix() >= start + sum,
+        "answered before its processing passed on the virtual clock"
+    );
+    let busy = emu.stats().busy.seconds();
+    assert!((busy - sum).abs() < 1e-6, "busy {busy} vs {sum}");
+
+    // Two counted pages in flight together: busy time counts the overlap
+    // once, so it is less than the sum of their processing. The clock runs
+    // at real speed here (0.17 s each), so both arrive at about the same
+    // virtual time.
+    speed.abort();
+    let url = format!("{}crm.deal.list", emu.webhook_url());
+    let counted = json!({"start": 0});
+    let (a, b) = tokio::join!(post(&url, &counted), post(&url, &counted));
+    let pa = a.1["time"]["processing"].as_f64().unwrap();
+    let pb = b.1["time"]["processing"].as_f64().unwrap();
+    let stats = emu.stats();
+    let added = stats.busy.seconds() - busy;
+    assert!(added < pa + pb - 1e-9, "{added} vs {pa} + {pb}");
+    assert!(added >= pa.max(pb) - 1e-9, "{added}");
+    let reported = emu.stats().to_json()["busy_seconds"].as_f64().unwrap();
+    assert!((reported - stats.busy.seconds()).abs() < 1e-9);
+    emu.shutdown().await;
+}

@@ -368,6 +368,7 @@ pub(crate) fn accounted<E>(
         Some((cost, _)) if portal.config().realistic => cost,
         _ => work,
     };
+    crate::cost::charge(processing);
     let time = time_block(start, processing, processing, spent.map(|(_, s)| s));
     let (status, error) = match &outcome {
         Ok(_) => (200, None),

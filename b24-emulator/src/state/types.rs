@@ -259,6 +259,9 @@ pub struct Config {
     /// The cost model of [`crate::cost`] (figures from the docs) instead
     /// of real work plus the per-call and per-row figures.
     pub realistic: bool,
+    /// Answers wait, on the virtual clock, for the processing they were
+    /// charged ([`crate::EmulatorBuilder::hold_processing`]).
+    pub hold_processing: bool,
     /// Largest request body accepted.
     pub max_body: usize,
     /// Page language sent to placements.
