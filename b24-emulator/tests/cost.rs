@@ -88,7 +88,12 @@ async fn answers_wait_for_their_processing_and_busy_time_counts_overlap_once() {
     // A batch of 40 counted pages: the portal runs them one after another,
     // so the answer comes when their processing has passed.
     let cmd: serde_json::Map<String, Value> = (0..40)
-        .map(|i| (format!("p{i}"), json!(format!("crm.deal.list?start={}", i * 50))))
+        .map(|i| {
+            (
+                format!("p{i}"),
+                json!(format!("crm.deal.list?start={}", i * 50)),
+            )
+        })
         .collect();
     let (s, v) = post(&format!("{}batch", emu.webhook_url()), &json!({"cmd": cmd})).await;
     assert_eq!(s, 200, "{v}");
