@@ -5,7 +5,7 @@
 mod common;
 
 use b24_emulator::Emulator;
-use common::post_json;
+use common::{post_form, post_json};
 use serde_json::json;
 
 async fn emu() -> Emulator {
@@ -369,4 +369,100 @@ async fn lists_read_back_through_get() {
     )
     .await;
     assert_eq!(body["result"], json!([]), "{body}");
+}
+
+// Positional parameters (a JSON array body, numbered keys in a form body or
+// a batch command): position `i` is the `i`-th parameter of the method's
+// table, as the `task.commentitem.*` pages ask ("Pass parameters in the
+// request according to the order in the table") and b24phpsdk's
+// `CoreStrictParamsOrderTest` sends.
+
+#[tokio::test]
+async fn json_array_body_names_parameters_in_documented_order() {
+    let e = emu().await;
+    for title in ["one", "two", "three"] {
+        post_json(
+            &v2(&e, "crm.deal.add"),
+            &json!({"fields": {"TITLE": title}}),
+        )
+        .await;
+    }
+    // crm.deal.get takes `id`.
+    let (status, body) = post_json(&v2(&e, "crm.deal.get"), &json!([2])).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["result"]["TITLE"], "two");
+    // task.commentitem.getlist takes TASKID, ORDER, FILTER; TASKID is
+    // required, so the call fails unless position 0 became TASKID.
+    let (status, body) = post_json(
+        &v2(&e, "task.commentitem.getlist"),
+        &json!([2, {"ID": "desc"}, {"AUTHOR_ID": 1}]),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    // crm.deal.update takes id, fields, params.
+    let (status, body) = post_json(
+        &v2(&e, "crm.deal.update"),
+        &json!([3, {"TITLE": "Renamed by position"}]),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = post_json(&v2(&e, "crm.deal.get"), &json!({"id": 3})).await;
+    assert_eq!(body["result"]["TITLE"], "Renamed by position");
+}
+
+#[tokio::test]
+async fn numbered_form_keys_and_batch_commands() {
+    let e = emu().await;
+    let (status, body) = post_form(&v2(&e, "crm.deal.add"), "0[TITLE]=Form%20deal").await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["result"].as_i64().unwrap();
+    let (status, body) = post_form(&v2(&e, "crm.deal.get"), &format!("0={id}")).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["result"]["TITLE"], "Form deal");
+    // The commands of a batch: numbered keys, with a reference.
+    let (status, body) = post_json(
+        &v2(&e, "batch"),
+        &json!({"halt": 0, "cmd": {
+            "a": "crm.deal.add?0[TITLE]=Batch%20deal",
+            "b": "crm.deal.get?0=$result[a]",
+        }}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["result"]["result_error"], json!([]), "{body}");
+    assert_eq!(body["result"]["result"]["b"]["TITLE"], "Batch deal");
+}
+
+#[tokio::test]
+async fn unknown_positions_are_refused() {
+    let e = emu().await;
+    post_json(
+        &v2(&e, "crm.deal.add"),
+        &json!({"fields": {"TITLE": "one"}}),
+    )
+    .await;
+    let (status, body) = post_json(&v2(&e, "crm.deal.get"), &json!([1, 2])).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"], "INVALID_ARG_VALUE");
+    assert_eq!(
+        body["error_description"],
+        "Positional parameter 1 of crm.deal.get: the method has no parameter at that position (it takes id in that order)"
+    );
+    let (status, body) = post_form(&v2(&e, "crm.deal.get"), "0=1&id=2").await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        body["error_description"],
+        "Parameter id of crm.deal.get is given both by name and by position 0"
+    );
+    // In a batch the refusal is that command's error.
+    let (status, body) = post_json(
+        &v2(&e, "batch"),
+        &json!({"cmd": {"a": "crm.deal.get?0=1&1=2"}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["result"]["result_error"]["a"]["error"],
+        "INVALID_ARG_VALUE"
+    );
 }
