@@ -466,3 +466,109 @@ async fn unknown_positions_are_refused() {
         "INVALID_ARG_VALUE"
     );
 }
+
+/// calendar-section-get.md, calendar-event-get.md, calendar-event-get-by-id.md,
+/// calendar-accessibility-get.md, calendar-resource-list.md: what the add
+/// methods took (lower-case parameters) is read back upper-case, IDs as
+/// strings, lists as arrays.
+#[tokio::test]
+async fn calendar_reads_back_sections_events_and_resources() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call(
+        "calendar.section.add",
+        json!({"type": "user", "ownerId": 1, "name": "Work", "color": "#9cbeee"}),
+    )
+    .await;
+    let section = body["result"].as_i64().expect("section id");
+    let (_, body) = call(
+        "calendar.section.update",
+        json!({"type": "user", "ownerId": 1, "id": section.to_string(), "name": "Work 2"}),
+    )
+    .await;
+    assert_eq!(body["result"], json!(section));
+    let (_, body) = call(
+        "calendar.section.get",
+        json!({"type": "user", "ownerId": 1}),
+    )
+    .await;
+    let sections = body["result"].as_array().expect("array");
+    assert_eq!(sections.len(), 1, "{body}");
+    assert_eq!(sections[0]["ID"], section.to_string());
+    assert_eq!(sections[0]["NAME"], "Work 2");
+    assert_eq!(sections[0]["CAL_TYPE"], "user");
+    assert_eq!(sections[0]["OWNER_ID"], "1");
+    assert_eq!(sections[0]["COLOR"], "#9cbeee");
+    let (_, body) = call(
+        "calendar.section.get",
+        json!({"type": "group", "ownerId": 1}),
+    )
+    .await;
+    assert_eq!(body["result"], json!([]));
+
+    let (status, body) = call(
+        "calendar.event.add",
+        json!({"type": "user", "ownerId": 1, "from": "2030-01-02T10:00:00+00:00",
+               "to": "2030-01-02T11:00:00+00:00", "section": section, "name": "Standup",
+               "attendees": [1], "host": 1}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let event = body["result"].as_i64().expect("event id");
+    let (_, body) = call("calendar.event.getbyid", json!({"id": event})).await;
+    let got = &body["result"];
+    assert_eq!(got["ID"], event.to_string());
+    assert_eq!(got["NAME"], "Standup");
+    assert_eq!(got["SECTION_ID"], section.to_string());
+    assert_eq!(got["OWNER_ID"], "1");
+    assert_eq!(got["DATE_FROM"], "2030-01-02T10:00:00+00:00");
+    let (_, body) = call(
+        "calendar.event.get",
+        json!({"type": "user", "ownerId": 1, "from": "2030-01-01", "to": "2030-01-31",
+               "section": [section]}),
+    )
+    .await;
+    let events = body["result"].as_array().expect("array");
+    assert_eq!(events.len(), 1, "{body}");
+    assert_eq!(events[0]["NAME"], "Standup");
+    // Outside the range: nothing.
+    let (_, body) = call(
+        "calendar.event.get",
+        json!({"type": "user", "ownerId": 1, "from": "2031-01-01", "to": "2031-01-31"}),
+    )
+    .await;
+    assert_eq!(body["result"], json!([]));
+    let (_, body) = call(
+        "calendar.event.get.nearest",
+        json!({"type": "user", "ownerId": 1, "days": 30}),
+    )
+    .await;
+    assert!(body["result"].is_array(), "{body}");
+    let (_, body) = call(
+        "calendar.accessibility.get",
+        json!({"users": [1, 2], "from": "2030-01-02", "to": "2030-01-02"}),
+    )
+    .await;
+    assert_eq!(body["result"]["1"][0]["ID"], event.to_string(), "{body}");
+    assert_eq!(body["result"]["2"], json!([]));
+    let (_, body) = call("calendar.event.delete", json!({"id": event})).await;
+    assert_eq!(body["result"], true);
+    let (status, _) = call("calendar.event.getbyid", json!({"id": event})).await;
+    assert_eq!(status, 400);
+
+    let (_, body) = call("calendar.resource.add", json!({"name": "Room"})).await;
+    let resource = body["result"].as_i64().expect("resource id");
+    call(
+        "calendar.resource.update",
+        json!({"resourceId": resource, "name": "Big room"}),
+    )
+    .await;
+    let (_, body) = call("calendar.resource.list", json!({})).await;
+    assert_eq!(
+        body["result"],
+        json!([{"ID": resource.to_string(), "NAME": "Big room", "CREATED_BY": "1"}])
+    );
+}

@@ -30,6 +30,8 @@ mod crm;
 #[allow(unused_imports)]
 pub(crate) use crm::*;
 
+mod calendar;
+
 type R = Result<Output, ApiError>;
 
 /// The scope a method needs; `None` when the method does not exist.
@@ -54,6 +56,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         "tasks.task.get" => "task",
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
         m if TELEPHONY.contains(&m) => "telephony",
+        m if calendar::handles(m) => "calendar",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
@@ -344,6 +347,7 @@ pub(crate) fn call(
             Ok(Output::one(json!(list)))
         }
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
+        m if calendar::handles(m) => calendar::call(st, caller, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),
