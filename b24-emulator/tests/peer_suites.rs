@@ -572,3 +572,21 @@ async fn calendar_reads_back_sections_events_and_resources() {
         json!([{"ID": resource.to_string(), "NAME": "Big room", "CREATED_BY": "1"}])
     );
 }
+
+/// crm-activity-get.md declares `OWNER_TYPE_ID` a string (`"1"`): a portal
+/// answers it so whatever form the add sent.
+#[tokio::test]
+async fn stored_numbers_declared_as_strings_come_back_as_strings() {
+    let e = emu().await;
+    let (status, body) = post_json(
+        &v2(&e, "crm.activity.add"),
+        &json!({"fields": {"OWNER_TYPE_ID": 1, "OWNER_ID": 59, "TYPE_ID": 2, "SUBJECT": "Call",
+                           "COMMUNICATIONS": [{"VALUE": "+15550000001", "ENTITY_ID": 59, "ENTITY_TYPE_ID": 1}]}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["result"].clone();
+    let (_, body) = post_json(&v2(&e, "crm.activity.get"), &json!({"id": id})).await;
+    assert_eq!(body["result"]["OWNER_TYPE_ID"], "1", "{body}");
+    assert_eq!(body["result"]["OWNER_ID"], "59");
+}

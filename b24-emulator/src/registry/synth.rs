@@ -224,6 +224,7 @@ pub(crate) fn fit(reg: &Registry, entry: &Entry, mut value: Value) -> Value {
     let Some(shape) = entry.method.result.as_ref() else {
         return value;
     };
+    as_text(file, shape, &mut value, 0);
     for _ in 0..64 {
         let Err(e) = conforms(file, shape, &value) else {
             return value;
@@ -239,6 +240,40 @@ pub(crate) fn fit(reg: &Registry, entry: &Entry, mut value: Value) -> Value {
         }
     }
     result(reg, entry)
+}
+
+/// A number the app wrote where the shape declares a string becomes its
+/// text: a portal answers such fields as strings whatever the request sent
+/// (`crm-activity-get.md`'s `"OWNER_TYPE_ID": "1"` after an add with `1`).
+fn as_text(file: &SpecFile, shape: &Shape, v: &mut Value, depth: usize) {
+    let mut s = shape;
+    for _ in 0..8 {
+        match file.types.get(&s.ty.value) {
+            Some(t) => s = t,
+            None => break,
+        }
+    }
+    if depth > 16 {
+        return;
+    }
+    match v {
+        Value::Number(n) if s.ty.value == "string" => *v = Value::String(n.to_string()),
+        Value::Object(m) => {
+            for f in &s.fields {
+                if let Some(x) = m.get_mut(&f.name.value) {
+                    as_text(file, &f.shape, x, depth + 1);
+                }
+            }
+        }
+        Value::Array(a) => {
+            if let Some(items) = s.items.as_deref() {
+                for x in a {
+                    as_text(file, items, x, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Sets the value at `.a.b[2].c` to null; false when the path is not there.
