@@ -590,3 +590,65 @@ async fn stored_numbers_declared_as_strings_come_back_as_strings() {
     assert_eq!(body["result"]["OWNER_TYPE_ID"], "1", "{body}");
     assert_eq!(body["result"]["OWNER_ID"], "59");
 }
+
+/// crm-currency-add.md answers the code; get, list and the localizations
+/// read back what was written (crm-currency-get.md, localizations-get.md).
+#[tokio::test]
+async fn currencies_are_keyed_by_code_and_keep_their_formats() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call(
+        "crm.currency.add",
+        json!({"fields": {"CURRENCY": "TST", "AMOUNT_CNT": 1, "AMOUNT": 1.2345, "SORT": 999, "BASE": "N"}}),
+    )
+    .await;
+    assert_eq!(body["result"], "TST", "{body}");
+    let (status, _) = call("crm.currency.add", json!({"fields": {"CURRENCY": "TST"}})).await;
+    assert_eq!(status, 400);
+    let (_, body) = call("crm.currency.get", json!({"id": "TST"})).await;
+    assert_eq!(body["result"]["AMOUNT"], "1.2345", "{body}");
+    assert_eq!(body["result"]["SORT"], "999");
+    assert_eq!(body["result"]["BASE"], "N");
+    let (_, body) = call(
+        "crm.currency.update",
+        json!({"id": "TST", "fields": {"AMOUNT": 2.3456, "SORT": 1}}),
+    )
+    .await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call("crm.currency.list", json!({"order": {"SORT": "asc"}})).await;
+    let codes: Vec<&str> = body["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["CURRENCY"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TST", "USD", "EUR"]);
+    let en = json!({"FULL_NAME": "Test", "FORMAT_STRING": "T#", "DEC_POINT": ".",
+                    "THOUSANDS_VARIANT": "C", "THOUSANDS_SEP": ",", "DECIMALS": "2", "HIDE_ZERO": "Y"});
+    let (_, body) = call(
+        "crm.currency.localizations.set",
+        json!({"id": "USD", "localizations": {"en": en}}),
+    )
+    .await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call("crm.currency.localizations.get", json!({"id": "USD"})).await;
+    assert_eq!(body["result"]["en"], en);
+    assert!(body["result"]["de"].is_object());
+    call(
+        "crm.currency.localizations.delete",
+        json!({"id": "USD", "lids": ["en"]}),
+    )
+    .await;
+    let (_, body) = call("crm.currency.localizations.get", json!({"id": "USD"})).await;
+    assert!(body["result"].get("en").is_none(), "{body}");
+    let (status, body) = call("crm.currency.delete", json!({"id": "USD"})).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error_description"], "Cannot delete base currency.");
+    let (_, body) = call("crm.currency.delete", json!({"id": "TST"})).await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call("crm.currency.base.get", json!({})).await;
+    assert_eq!(body["result"], "USD");
+}

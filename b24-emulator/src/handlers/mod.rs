@@ -31,6 +31,7 @@ mod crm;
 pub(crate) use crm::*;
 
 mod calendar;
+mod currency;
 
 type R = Result<Output, ApiError>;
 
@@ -57,6 +58,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
         m if TELEPHONY.contains(&m) => "telephony",
         m if calendar::handles(m) => "calendar",
+        m if currency::handles(m) => "crm",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
@@ -348,6 +350,7 @@ pub(crate) fn call(
         }
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
         m if calendar::handles(m) => calendar::call(st, caller, m, params, now),
+        m if currency::handles(m) => currency::call(st, caller, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),
