@@ -652,3 +652,60 @@ async fn currencies_are_keyed_by_code_and_keep_their_formats() {
     let (_, body) = call("crm.currency.base.get", json!({})).await;
     assert_eq!(body["result"], "USD");
 }
+
+/// event-log/main-eventlog-list.md: the log holds the `USER_AUTHORIZE`
+/// entry of each user with credentials; filter, order, select and
+/// pagination apply, so a keyset walk ends.
+#[tokio::test]
+async fn event_log_lists_authorizations() {
+    let e = emu().await;
+    let url = |m: &str| format!("{}{m}", e.v3_webhook_url());
+    let (status, body) = post_json(
+        &url("main.eventlog.list"),
+        &json!({"filter": [["timestampX", ">=", "2000-01-01T00:00:00+03:00"]],
+                "select": ["id", "userId", "auditTypeId"], "order": {"id": "ASC"}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["result"]["items"],
+        json!([{"id": 1, "userId": 1, "auditTypeId": "USER_AUTHORIZE"}])
+    );
+    let (_, body) = post_json(
+        &url("main.eventlog.list"),
+        &json!({"filter": [["id", ">", 1]], "select": ["id"]}),
+    )
+    .await;
+    assert_eq!(body["result"]["items"], json!([]));
+    let (_, body) = post_json(
+        &url("main.eventlog.list"),
+        &json!({"pagination": {"page": 2, "limit": 1}, "select": ["id"]}),
+    )
+    .await;
+    assert_eq!(body["result"]["items"], json!([]));
+    let (status, body) = post_json(
+        &url("main.eventlog.list"),
+        &json!({"filter": [["nope", "=", 1]]}),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        body["error"]["code"],
+        "BITRIX_REST_V3_EXCEPTION_UNKNOWNDTOPROPERTYEXCEPTION"
+    );
+    let (_, body) = post_json(
+        &url("main.eventlog.get"),
+        &json!({"id": 1, "select": ["id", "severity"]}),
+    )
+    .await;
+    assert_eq!(
+        body["result"]["item"],
+        json!({"id": 1, "severity": "SECURITY"})
+    );
+    let (_, body) = post_json(
+        &url("main.eventlog.tail"),
+        &json!({"select": ["id"], "cursor": {"field": "id", "value": 1, "order": "ASC"}}),
+    )
+    .await;
+    assert_eq!(body["result"]["items"], json!([]));
+}

@@ -32,6 +32,7 @@ pub(crate) use crm::*;
 
 mod calendar;
 mod currency;
+pub(crate) mod eventlog;
 
 type R = Result<Output, ApiError>;
 
