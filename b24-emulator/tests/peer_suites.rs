@@ -709,3 +709,48 @@ async fn event_log_lists_authorizations() {
     .await;
     assert_eq!(body["result"]["items"], json!([]));
 }
+
+/// im-user-list-get.md: keyed by user ID unless `RESULT_TYPE=array`;
+/// im-search-user-list.md: keyed by ID, an empty array when nothing is
+/// found; im-chat-get.md: `null` when no chat is linked to the entity.
+#[tokio::test]
+async fn chat_methods_read_users_and_chat_links() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call("im.user.list.get", json!({"ID": [1]})).await;
+    let user = &body["result"]["1"];
+    assert_eq!(user["id"], 1, "{body}");
+    assert_eq!(user["type"], "user");
+    let (_, body) = call(
+        "im.user.list.get",
+        json!({"ID": "[1]", "RESULT_TYPE": "array"}),
+    )
+    .await;
+    assert_eq!(body["result"][0]["id"], 1, "{body}");
+    let first = user["first_name"].as_str().unwrap().to_owned();
+    let (_, body) = call("im.search.user.list", json!({"FIND": first})).await;
+    assert_eq!(body["result"]["1"]["id"], 1, "{body}");
+    let (_, body) = call("im.search.user.list", json!({"FIND": "B24PySDK"})).await;
+    assert_eq!(body["result"], json!([]));
+    let (_, body) = call(
+        "im.chat.get",
+        json!({"ENTITY_TYPE": "CRM", "ENTITY_ID": "DEAL|1"}),
+    )
+    .await;
+    assert_eq!(body["result"], json!(null), "{body}");
+    let (_, body) = call(
+        "im.chat.add",
+        json!({"TITLE": "Deal chat", "ENTITY_TYPE": "CRM", "ENTITY_ID": "DEAL|1", "USERS": [1]}),
+    )
+    .await;
+    let chat = body["result"].as_u64().expect("chat id");
+    let (_, body) = call(
+        "im.chat.get",
+        json!({"ENTITY_TYPE": "CRM", "ENTITY_ID": "DEAL|1"}),
+    )
+    .await;
+    assert_eq!(body["result"], json!({"ID": chat}));
+}

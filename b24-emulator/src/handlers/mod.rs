@@ -33,6 +33,7 @@ pub(crate) use crm::*;
 mod calendar;
 mod currency;
 pub(crate) mod eventlog;
+mod im;
 
 type R = Result<Output, ApiError>;
 
@@ -60,6 +61,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if TELEPHONY.contains(&m) => "telephony",
         m if calendar::handles(m) => "calendar",
         m if currency::handles(m) => "crm",
+        m if im::handles(m) => "im",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
@@ -352,6 +354,7 @@ pub(crate) fn call(
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
         m if calendar::handles(m) => calendar::call(st, caller, m, params, now),
         m if currency::handles(m) => currency::call(st, caller, m, params, now),
+        m if im::handles(m) => im::call(st, caller, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),
