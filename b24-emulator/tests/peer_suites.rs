@@ -754,3 +754,62 @@ async fn chat_methods_read_users_and_chat_links() {
     .await;
     assert_eq!(body["result"], json!({"ID": chat}));
 }
+
+/// crm-type-add.md: `entityTypeId` is assigned (even, from 1030) when not
+/// given; get, getByEntityTypeId, update and list answer the type under
+/// `type`/`types`; crm-type-fields.md describes every field.
+#[tokio::test]
+async fn smart_process_types_get_entity_type_ids() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call("crm.type.fields", json!({})).await;
+    for f in [
+        "id",
+        "title",
+        "entityTypeId",
+        "isStagesEnabled",
+        "createdTime",
+    ] {
+        assert!(body["result"]["fields"][f].is_object(), "{f}: {body}");
+    }
+    let (_, body) = call(
+        "crm.type.add",
+        json!({"fields": {"title": "SPA", "isStagesEnabled": true}}),
+    )
+    .await;
+    let ty = &body["result"]["type"];
+    assert_eq!(ty["entityTypeId"], 1030, "{body}");
+    assert_eq!(ty["isStagesEnabled"], "Y");
+    assert_eq!(ty["isClientEnabled"], "N");
+    let id = ty["id"].as_u64().expect("integer id");
+    let (_, body) = call("crm.type.add", json!({"fields": {"title": "Two"}})).await;
+    assert_eq!(body["result"]["type"]["entityTypeId"], 1032);
+    let (status, _) = call(
+        "crm.type.add",
+        json!({"fields": {"title": "Bad", "entityTypeId": 1031}}),
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (_, body) = call(
+        "crm.type.update",
+        json!({"id": id, "fields": {"title": "Renamed"}}),
+    )
+    .await;
+    assert_eq!(body["result"]["type"]["title"], "Renamed");
+    let (_, body) = call("crm.type.getByEntityTypeId", json!({"entityTypeId": 1030})).await;
+    assert_eq!(body["result"]["type"]["id"], id);
+    let (_, body) = call("crm.type.list", json!({"filter": {"title": "Two"}})).await;
+    assert_eq!(
+        body["result"]["types"].as_array().unwrap().len(),
+        1,
+        "{body}"
+    );
+    let (_, body) = call("crm.type.delete", json!({"id": id})).await;
+    assert_eq!(body["result"], json!([]));
+    let (status, body) = call("crm.type.get", json!({"id": id})).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error_description"], "SPA not found");
+}

@@ -31,6 +31,7 @@ mod crm;
 pub(crate) use crm::*;
 
 mod calendar;
+mod crm_types;
 mod currency;
 pub(crate) mod eventlog;
 mod im;
@@ -62,6 +63,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if calendar::handles(m) => "calendar",
         m if currency::handles(m) => "crm",
         m if im::handles(m) => "im",
+        m if crm_types::handles(m) => "crm",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
@@ -355,6 +357,7 @@ pub(crate) fn call(
         m if calendar::handles(m) => calendar::call(st, caller, m, params, now),
         m if currency::handles(m) => currency::call(st, caller, m, params, now),
         m if im::handles(m) => im::call(st, caller, m, params, now),
+        m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),
