@@ -813,3 +813,72 @@ async fn smart_process_types_get_entity_type_ids() {
     assert_eq!(status, 400);
     assert_eq!(body["error_description"], "SPA not found");
 }
+
+/// crm-category-add.md and crm-automated-solution-add.md answer the record
+/// under `category` / `automatedSolution` with an integer `id`; lists under
+/// `categories` / `automatedSolutions`; delete answers `null`.
+#[tokio::test]
+async fn categories_and_automated_solutions_are_wrapped() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call(
+        "crm.category.add",
+        json!({"entityTypeId": 2, "fields": {"name": "Funnel", "sort": 123}}),
+    )
+    .await;
+    let cat = &body["result"]["category"];
+    assert_eq!(cat["name"], "Funnel", "{body}");
+    assert_eq!(cat["sort"], 123);
+    assert_eq!(cat["entityTypeId"], 2);
+    assert_eq!(cat["isDefault"], "N");
+    let id = cat["id"].as_u64().expect("integer id");
+    // Another entity type does not see it.
+    let (status, _) = call("crm.category.get", json!({"entityTypeId": 1, "id": id})).await;
+    assert_eq!(status, 400);
+    let (_, body) = call(
+        "crm.category.update",
+        json!({"entityTypeId": 2, "id": id, "fields": {"name": "Renamed"}}),
+    )
+    .await;
+    assert_eq!(body["result"]["category"]["name"], "Renamed");
+    let (_, body) = call(
+        "crm.category.list",
+        json!({"entityTypeId": 2, "filter": {">id": 0}}),
+    )
+    .await;
+    assert_eq!(body["result"]["categories"][0]["id"], id, "{body}");
+    assert_eq!(body["total"], 1);
+    let (_, body) = call("crm.category.delete", json!({"entityTypeId": 2, "id": id})).await;
+    assert_eq!(body["result"], json!(null));
+
+    let (_, body) = call(
+        "crm.automatedsolution.add",
+        json!({"fields": {"title": "HR", "typeIds": [1030]}}),
+    )
+    .await;
+    let sol = &body["result"]["automatedSolution"];
+    assert_eq!(sol["title"], "HR", "{body}");
+    assert_eq!(sol["typeIds"], json!([1030]));
+    let id = sol["id"].as_u64().expect("integer id");
+    call(
+        "crm.automatedsolution.add",
+        json!({"fields": {"title": "Two"}}),
+    )
+    .await;
+    let (_, body) = call(
+        "crm.automatedsolution.list",
+        json!({"order": {"id": "desc"}, "start": -1}),
+    )
+    .await;
+    let ids: Vec<u64> = body["result"]["automatedSolutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [id + 1, id]);
+    assert!(body.get("total").is_none(), "{body}");
+}
