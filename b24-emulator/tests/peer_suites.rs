@@ -882,3 +882,66 @@ async fn categories_and_automated_solutions_are_wrapped() {
     assert_eq!(ids, [id + 1, id]);
     assert!(body.get("total").is_none(), "{body}");
 }
+
+/// crm-activity-binding-*.md: an activity starts bound to its owner; add,
+/// move and delete change what list reads, with the pages' error codes.
+#[tokio::test]
+async fn activity_bindings_read_back() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (status, body) = call("crm.activity.binding.list", json!({"activityId": 99})).await;
+    assert_eq!((status, body["error"].clone()), (400, json!("NOT_FOUND")));
+    let (_, body) = call(
+        "crm.activity.add",
+        json!({"fields": {"OWNER_TYPE_ID": 1, "OWNER_ID": 59, "TYPE_ID": 2, "SUBJECT": "Call",
+                          "COMMUNICATIONS": [{"VALUE": "+15550000001"}]}}),
+    )
+    .await;
+    let activity = body["result"].clone();
+    let list = |body: &serde_json::Value| body["result"].clone();
+    let (_, body) = call("crm.activity.binding.list", json!({"activityId": activity})).await;
+    assert_eq!(
+        list(&body),
+        json!([{"entityTypeId": 1, "entityId": 59}]),
+        "{body}"
+    );
+    let (_, body) = call(
+        "crm.activity.binding.add",
+        json!({"activityId": activity, "entityTypeId": 2, "entityId": 1}),
+    )
+    .await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call(
+        "crm.activity.binding.add",
+        json!({"activityId": activity, "entityTypeId": 2, "entityId": 1}),
+    )
+    .await;
+    assert_eq!(body["error"], "ACTIVITY_IS_ALREADY_BOUND");
+    let (_, body) = call(
+        "crm.activity.binding.move",
+        json!({"activityId": activity, "sourceEntityTypeId": 2, "sourceEntityId": 1,
+               "targetEntityTypeId": 2, "targetEntityId": 2}),
+    )
+    .await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = call("crm.activity.binding.list", json!({"activityId": activity})).await;
+    assert_eq!(
+        list(&body),
+        json!([{"entityTypeId": 1, "entityId": 59}, {"entityTypeId": 2, "entityId": 2}])
+    );
+    let (_, body) = call(
+        "crm.activity.binding.delete",
+        json!({"activityId": activity, "entityTypeId": 2, "entityId": 2}),
+    )
+    .await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call(
+        "crm.activity.binding.delete",
+        json!({"activityId": activity, "entityTypeId": 1, "entityId": 59}),
+    )
+    .await;
+    assert_eq!(body["error"], "LAST_BINDING_CANNOT_BE_DELETED");
+}

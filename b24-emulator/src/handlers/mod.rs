@@ -30,6 +30,7 @@ mod crm;
 #[allow(unused_imports)]
 pub(crate) use crm::*;
 
+mod activity_binding;
 mod calendar;
 mod crm_types;
 mod crm_wrapped;
@@ -64,7 +65,9 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if calendar::handles(m) => "calendar",
         m if currency::handles(m) => "crm",
         m if im::handles(m) => "im",
-        m if crm_types::handles(m) || crm_wrapped::handles(m) => "crm",
+        m if crm_types::handles(m) || crm_wrapped::handles(m) || activity_binding::handles(m) => {
+            "crm"
+        }
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
@@ -360,6 +363,9 @@ pub(crate) fn call(
         m if im::handles(m) => im::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
+        m if activity_binding::handles(m) => {
+            activity_binding::call(st, caller.user_id, m, params, now)
+        }
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),
