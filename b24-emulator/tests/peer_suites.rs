@@ -945,3 +945,46 @@ async fn activity_bindings_read_back() {
     .await;
     assert_eq!(body["error"], "LAST_BINDING_CANNOT_BE_DELETED");
 }
+
+/// crm-address-*.md: addresses are named by type and parent; list answers
+/// every field as a string; a second address of a type is refused.
+#[tokio::test]
+async fn addresses_read_back_by_type_and_parent() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let key = json!({"TYPE_ID": 1, "ENTITY_TYPE_ID": 1, "ENTITY_ID": 59});
+    let mut add = key.clone();
+    add["CITY"] = json!("Springfield");
+    let (_, body) = call("crm.address.add", json!({"fields": add})).await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = call("crm.address.add", json!({"fields": add})).await;
+    assert_eq!(body["error_description"], "TypeAddress exists");
+    let mut upd = key.clone();
+    upd["POSTAL_CODE"] = json!(123456);
+    let (_, body) = call("crm.address.update", json!({"fields": upd})).await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call(
+        "crm.address.list",
+        json!({"filter": {"ENTITY_TYPE_ID": 1, "ENTITY_ID": 59}}),
+    )
+    .await;
+    let rows = body["result"].as_array().expect("array");
+    assert_eq!(rows.len(), 1, "{body}");
+    assert_eq!(rows[0]["ENTITY_TYPE_ID"], "1");
+    assert_eq!(rows[0]["ENTITY_ID"], "59");
+    assert_eq!(rows[0]["CITY"], "Springfield");
+    assert_eq!(rows[0]["POSTAL_CODE"], "123456");
+    assert_eq!(rows[0]["ANCHOR_ID"], "59");
+    let (_, body) = call("crm.address.delete", json!({"fields": key})).await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call("crm.address.list", json!({})).await;
+    assert_eq!(body["result"], json!([]));
+    let (_, body) = call("crm.address.add", json!({"fields": {"TYPE_ID": 1}})).await;
+    assert_eq!(
+        body["error_description"],
+        "ENTITY_TYPE_ID is not defined or invalid."
+    );
+}

@@ -32,6 +32,7 @@ pub(crate) use crm::*;
 
 mod activity_binding;
 mod calendar;
+mod crm_address;
 mod crm_types;
 mod crm_wrapped;
 mod currency;
@@ -65,7 +66,11 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if calendar::handles(m) => "calendar",
         m if currency::handles(m) => "crm",
         m if im::handles(m) => "im",
-        m if crm_types::handles(m) || crm_wrapped::handles(m) || activity_binding::handles(m) => {
+        m if crm_types::handles(m)
+            || crm_wrapped::handles(m)
+            || activity_binding::handles(m)
+            || crm_address::handles(m) =>
+        {
             "crm"
         }
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
@@ -366,6 +371,7 @@ pub(crate) fn call(
         m if activity_binding::handles(m) => {
             activity_binding::call(st, caller.user_id, m, params, now)
         }
+        m if crm_address::handles(m) => crm_address::call(st, caller.user_id, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),
