@@ -988,3 +988,30 @@ async fn addresses_read_back_by_type_and_parent() {
         "ENTITY_TYPE_ID is not defined or invalid."
     );
 }
+
+/// crm-status-get.md: a status added through the API is not a system one;
+/// crm-calllist-get.md: a call list names its entity type both ways.
+#[tokio::test]
+async fn portal_filled_fields_on_add() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call(
+        "crm.status.add",
+        json!({"fields": {"ENTITY_ID": "SOURCE", "STATUS_ID": "B24", "NAME": "Mine"}}),
+    )
+    .await;
+    let (_, body) = call("crm.status.get", json!({"id": body["result"]})).await;
+    assert_eq!(body["result"]["SYSTEM"], "N", "{body}");
+    let (_, body) = call(
+        "crm.calllist.add",
+        json!({"ENTITY_TYPE": "CONTACT", "ENTITIES": [1]}),
+    )
+    .await;
+    let (_, body) = call("crm.calllist.get", json!({"id": body["result"]})).await;
+    assert_eq!(body["result"]["ENTITY_TYPE_ID"], "3", "{body}");
+    assert_eq!(body["result"]["ENTITY_TYPE"], "CONTACT");
+    assert_eq!(body["result"]["CREATED_BY_ID"], "1");
+}

@@ -36,6 +36,7 @@ mod crm_address;
 mod crm_types;
 mod crm_wrapped;
 mod currency;
+pub(crate) mod defaults;
 pub(crate) mod eventlog;
 mod im;
 

@@ -303,6 +303,8 @@ fn execute(
                     && verb != "fields"
                 {
                     methods::spec::check_v2(reg, entry, params)?;
+                    let filled = methods::defaults::filled(method, params, caller.user_id);
+                    let params = filled.as_ref().unwrap_or(params);
                     let now = portal.clock().unix() as i64;
                     let before = Instant::now();
                     let mut st = portal.lock();
