@@ -1015,3 +1015,35 @@ async fn portal_filled_fields_on_add() {
     assert_eq!(body["result"]["ENTITY_TYPE"], "CONTACT");
     assert_eq!(body["result"]["CREATED_BY_ID"], "1");
 }
+
+/// common/settings/app-option-*.md, user-option-*.md: settings an app sets
+/// it reads back (all, or one key, `null` when unset); a webhook has no
+/// application context.
+#[tokio::test]
+async fn app_and_user_options_read_back() {
+    let e = emu().await;
+    let token = e.authorize(1, &[]).access_token;
+    let call = |m: &str, mut p: serde_json::Value| {
+        let url = format!("{}{m}", e.rest_url());
+        p["auth"] = json!(token);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call("app.option.get", json!({})).await;
+    assert_eq!(body["result"], json!({}), "{body}");
+    let (_, body) = call("app.option.set", json!({"options": {"a": "1", "b": "2"}})).await;
+    assert_eq!(body["result"], true, "{body}");
+    call("app.option.set", json!({"options": {"b": "3"}})).await;
+    let (_, body) = call("app.option.get", json!({})).await;
+    assert_eq!(body["result"], json!({"a": "1", "b": "3"}));
+    let (_, body) = call("app.option.get", json!({"option": "a"})).await;
+    assert_eq!(body["result"], "1");
+    let (_, body) = call("app.option.get", json!({"option": "zz"})).await;
+    assert_eq!(body["result"], json!(null));
+    // User options are apart from the app's.
+    call("user.option.set", json!({"options": {"u": "x"}})).await;
+    let (_, body) = call("user.option.get", json!({})).await;
+    assert_eq!(body["result"], json!({"u": "x"}));
+    let (status, body) = post_json(&v2(&e, "app.option.get"), &json!({})).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"], "AccessException");
+}

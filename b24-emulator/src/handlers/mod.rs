@@ -39,6 +39,7 @@ mod currency;
 pub(crate) mod defaults;
 pub(crate) mod eventlog;
 mod im;
+mod options;
 
 type R = Result<Output, ApiError>;
 
@@ -67,6 +68,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if calendar::handles(m) => "calendar",
         m if currency::handles(m) => "crm",
         m if im::handles(m) => "im",
+        m if options::handles(m) => "basic",
         m if crm_types::handles(m)
             || crm_wrapped::handles(m)
             || activity_binding::handles(m)
@@ -367,6 +369,7 @@ pub(crate) fn call(
         m if calendar::handles(m) => calendar::call(st, caller, m, params, now),
         m if currency::handles(m) => currency::call(st, caller, m, params, now),
         m if im::handles(m) => im::call(st, caller, m, params, now),
+        m if options::handles(m) => options::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
         m if activity_binding::handles(m) => {
