@@ -1047,3 +1047,32 @@ async fn app_and_user_options_read_back() {
     assert_eq!(status, 400);
     assert_eq!(body["error"], "AccessException");
 }
+
+/// crm-type-list.md: a filter field a type does not have is
+/// INVALID_ARG_VALUE; known fields filter with v2 operators.
+#[tokio::test]
+async fn type_list_checks_filter_fields() {
+    let e = emu().await;
+    let url = v2(&e, "crm.type.list");
+    let (status, body) = post_json(&url, &json!({"filter": {"non_existent_field": "x"}})).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"], "INVALID_ARG_VALUE");
+    assert_eq!(
+        body["error_description"],
+        "Invalid filter: field 'non_existent_field' is not allowed in filter"
+    );
+    for title in ["A", "B"] {
+        post_json(
+            &v2(&e, "crm.type.add"),
+            &json!({"fields": {"title": title}}),
+        )
+        .await;
+    }
+    let (_, body) = post_json(
+        &url,
+        &json!({"filter": {">entityTypeId": 1030}, "order": {"id": "desc"}}),
+    )
+    .await;
+    assert_eq!(body["result"]["types"][0]["title"], "B", "{body}");
+    assert_eq!(body["result"]["types"].as_array().unwrap().len(), 1);
+}

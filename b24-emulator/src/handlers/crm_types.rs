@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
 use crate::clock::iso8601;
+use crate::filter::{order_of, parse_v2, split_v2_key};
 use crate::protocol::{ApiError, Caller, Output};
 use crate::registry::registry;
 use crate::state::State;
@@ -127,6 +128,15 @@ fn by_entity_type(store: &Store, etid: i64) -> Option<Record> {
     all(store)
         .into_iter()
         .find(|r| r.get("entityTypeId").and_then(int_of) == Some(etid))
+}
+
+/// The field names of the spec's `Type`.
+fn type_fields() -> Vec<String> {
+    let reg = registry();
+    reg.get("crm.type.get", false)
+        .and_then(|e| reg.file(e).types.get("Type"))
+        .map(|t| t.fields.iter().map(|f| f.name.value.clone()).collect())
+        .unwrap_or_default()
 }
 
 /// `crm.type.fields`: the spec's `Type`, in the form of `crm-type-fields.md`.
@@ -279,19 +289,57 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             one(json!([]))
         }
         "crm.type.list" => {
-            let filter: Vec<(String, Value)> = match param(params, "filter") {
-                Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            // crm-type-list.md: a filter or order field the type does not
+            // have is INVALID_ARG_VALUE.
+            let known = type_fields();
+            let check = |key: &str, what: &str| {
+                let (_, name) = split_v2_key(key);
+                if known.iter().any(|k| k == name) {
+                    Ok(())
+                } else {
+                    Err(ApiError::new(
+                        400,
+                        "INVALID_ARG_VALUE",
+                        &format!("Invalid {what}: field '{name}' is not allowed in {what}"),
+                    ))
+                }
+            };
+            let conds = match param(params, "filter") {
+                Some(Value::Object(m)) => {
+                    for k in m.keys() {
+                        check(k, "filter")?;
+                    }
+                    parse_v2(m, |n| n.to_owned())
+                }
                 _ => Vec::new(),
             };
-            let rows: Vec<Value> = all(store)
+            let order: Vec<(String, bool)> = match param(params, "order") {
+                Some(Value::Object(m)) => m
+                    .iter()
+                    .map(|(k, v)| {
+                        check(k, "order")?;
+                        Ok((
+                            k.clone(),
+                            v.as_str().is_some_and(|d| d.eq_ignore_ascii_case("desc")),
+                        ))
+                    })
+                    .collect::<Result<_, ApiError>>()?,
+                _ => Vec::new(),
+            };
+            let mut rows: Vec<Value> = all(store)
                 .into_iter()
                 .map(shown)
                 .filter(|t| {
-                    filter
-                        .iter()
-                        .all(|(k, v)| t.get(k).is_some_and(|x| super::same_text(x, v)))
+                    t.as_object()
+                        .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
                 })
                 .collect();
+            for (k, desc) in order.iter().rev() {
+                rows.sort_by(|a, b| {
+                    let o = order_of(&a[k], &b[k]);
+                    if *desc { o.reverse() } else { o }
+                });
+            }
             let total = rows.len() as u64;
             let start = param(params, "start").and_then(int_of).unwrap_or(0).max(0) as usize;
             let page: Vec<Value> = rows.into_iter().skip(start).take(50).collect();
