@@ -1076,3 +1076,70 @@ async fn type_list_checks_filter_fields() {
     assert_eq!(body["result"]["types"][0]["title"], "B", "{body}");
     assert_eq!(body["result"]["types"].as_array().unwrap().len(), 1);
 }
+
+/// crm-stage-history-list.md: creations and stage moves of leads
+/// (`STATUS_*`) and deals (`STAGE_*`, `CATEGORY_ID`) are listed.
+#[tokio::test]
+async fn stage_history_follows_adds_and_moves() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call("crm.lead.add", json!({"fields": {"TITLE": "L"}})).await;
+    let lead = body["result"].as_u64().unwrap();
+    call(
+        "crm.lead.update",
+        json!({"id": lead, "fields": {"STATUS_ID": "IN_PROCESS"}}),
+    )
+    .await;
+    call(
+        "crm.lead.update",
+        json!({"id": lead, "fields": {"TITLE": "same stage"}}),
+    )
+    .await;
+    call(
+        "crm.lead.update",
+        json!({"id": lead, "fields": {"STATUS_ID": "CONVERTED"}}),
+    )
+    .await;
+    let (_, body) = call(
+        "crm.stagehistory.list",
+        json!({"entityTypeId": 1, "filter": {"OWNER_ID": lead}, "order": {"ID": "ASC"}}),
+    )
+    .await;
+    let items = body["result"]["items"].as_array().expect("items");
+    let seen: Vec<(i64, &str, &str)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["TYPE_ID"].as_i64().unwrap(),
+                i["STATUS_ID"].as_str().unwrap(),
+                i["STATUS_SEMANTIC_ID"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (1, "NEW", "P"),
+            (2, "IN_PROCESS", "P"),
+            (3, "CONVERTED", "S")
+        ]
+    );
+    assert!(items[0]["ID"].is_i64());
+    let (_, body) = call("crm.deal.add", json!({"fields": {"TITLE": "D"}})).await;
+    let deal = body["result"].as_u64().unwrap();
+    let (_, body) = call(
+        "crm.stagehistory.list",
+        json!({"entityTypeId": 2, "filter": {"OWNER_ID": deal}}),
+    )
+    .await;
+    assert_eq!(body["result"]["items"][0]["STAGE_ID"], "NEW", "{body}");
+    assert_eq!(body["result"]["items"][0]["CATEGORY_ID"], 0);
+    let (status, body) = call("crm.stagehistory.list", json!({"entityTypeId": 3})).await;
+    assert_eq!(
+        (status, body["error"].clone()),
+        (400, json!("ENTITY_TYPE_NOT_SUPPORTED"))
+    );
+}

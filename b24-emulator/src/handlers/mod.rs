@@ -40,6 +40,7 @@ pub(crate) mod defaults;
 pub(crate) mod eventlog;
 mod im;
 mod options;
+mod stagehistory;
 
 type R = Result<Output, ApiError>;
 
@@ -69,6 +70,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if currency::handles(m) => "crm",
         m if im::handles(m) => "im",
         m if options::handles(m) => "basic",
+        "crm.stagehistory.list" => "crm",
         m if crm_types::handles(m)
             || crm_wrapped::handles(m)
             || activity_binding::handles(m)
@@ -370,6 +372,7 @@ pub(crate) fn call(
         m if currency::handles(m) => currency::call(st, caller, m, params, now),
         m if im::handles(m) => im::call(st, caller, m, params, now),
         m if options::handles(m) => options::call(st, caller, m, params, now),
+        "crm.stagehistory.list" => stagehistory::list(st, params),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
         m if activity_binding::handles(m) => {
