@@ -1143,3 +1143,18 @@ async fn stage_history_follows_adds_and_moves() {
         (400, json!("ENTITY_TYPE_NOT_SUPPORTED"))
     );
 }
+
+/// department.get declares both `sort` (the field to sort by, a string) and
+/// `SORT` (a department's sort index): each key is its own parameter.
+#[tokio::test]
+async fn same_name_parameters_differing_in_case_stay_apart() {
+    let e = emu().await;
+    let (status, body) = post_json(
+        &v2(&e, "department.get"),
+        &json!({"sort": "ID", "order": "DESC"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_json(&v2(&e, "department.get"), &json!({"SORT": "x"})).await;
+    assert_eq!(status, 400, "{body}");
+}

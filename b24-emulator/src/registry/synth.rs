@@ -56,7 +56,16 @@ pub(crate) fn param_problems(
     let mut out = Vec::new();
     for f in declared {
         let name = &f.name.value;
-        match find(map, name) {
+        // A key that is another declared parameter's exact name is that one's
+        // (department.get declares `sort`, the field to sort by, and `SORT`).
+        let value = map.get(name).or_else(|| {
+            map.iter()
+                .find(|(k, _)| {
+                    k.eq_ignore_ascii_case(name) && !declared.iter().any(|d| d.name.value == **k)
+                })
+                .map(|(_, v)| v)
+        });
+        match value {
             None if f.required && !alternative_given(declared, name, map) => out.push((
                 name.clone(),
                 format!("Required parameter `{name}` is missing"),
