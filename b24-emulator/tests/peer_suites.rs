@@ -1158,3 +1158,17 @@ async fn same_name_parameters_differing_in_case_stay_apart() {
     let (status, body) = post_json(&v2(&e, "department.get"), &json!({"SORT": "x"})).await;
     assert_eq!(status, 400, "{body}");
 }
+
+/// im-disk-folder-get.md: `CHAT_ID` is "Required if `DIALOG_ID` is not
+/// provided" and the other way round: one of them is enough.
+#[tokio::test]
+async fn required_unless_another_parameter_is_given() {
+    let e = emu().await;
+    let url = v2(&e, "im.disk.folder.get");
+    let (status, body) = post_json(&url, &json!({"CHAT_ID": 5})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_json(&url, &json!({"DIALOG_ID": "chat5"})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = post_json(&url, &json!({})).await;
+    assert_eq!(status, 400);
+}

@@ -66,10 +66,12 @@ pub(crate) fn param_problems(
                 .map(|(_, v)| v)
         });
         match value {
-            None if f.required && !alternative_given(declared, name, map) => out.push((
-                name.clone(),
-                format!("Required parameter `{name}` is missing"),
-            )),
+            None if f.required && !alternative_given(declared, name, map) && !waived_by(f, map) => {
+                out.push((
+                    name.clone(),
+                    format!("Required parameter `{name}` is missing"),
+                ))
+            }
             Some(v) if !fits(file, &f.shape.ty.value, v) => out.push((
                 name.clone(),
                 format!("Parameter `{name}` must be of type {}", f.shape.ty.value),
@@ -102,6 +104,31 @@ fn alternative_given(declared: &[Field], name: &str, map: &Map<String, Value>) -
                 .iter()
                 .any(|g| find(map, g).is_some_and(|v| !v.is_null()))
     })
+}
+
+/// Whether a field's own description waives it when another parameter was
+/// sent: "Required if `DIALOG_ID` is not provided" (`im-disk-folder-get.md`
+/// and the other chat pages), "… if the `companyUuid` parameter is not
+/// provided", "… if `code` is not specified".
+fn waived_by(field: &Field, map: &Map<String, Value>) -> bool {
+    let Some(text) = field.shape.description.as_deref() else {
+        return false;
+    };
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = lower.find("required if") else {
+        return false;
+    };
+    let sentence = &text[at..];
+    let sentence = sentence.split(['\n', '.']).next().unwrap_or(sentence);
+    let lower = sentence.to_ascii_lowercase();
+    if !(lower.contains("not provided") || lower.contains("not specified")) {
+        return false;
+    }
+    sentence
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|g| find(map, g).is_some_and(|v| !v.is_null()))
 }
 
 /// The REST v2 error for a parameter problem: the documented code whose
