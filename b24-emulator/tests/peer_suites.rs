@@ -1172,3 +1172,53 @@ async fn required_unless_another_parameter_is_given() {
     let (status, _) = post_json(&url, &json!({})).await;
     assert_eq!(status, 400);
 }
+
+/// bizproc-activity-*.md, bizproc-robot-*.md, messageservice-sender-*.md:
+/// `list` answers the codes the app registered; activities and robots share
+/// one namespace; a webhook has no application context.
+#[tokio::test]
+async fn registered_codes_list_back() {
+    let e = emu().await;
+    let token = e.authorize(1, &[]).access_token;
+    let call = |m: &str, mut p: serde_json::Value| {
+        let url = format!("{}{m}", e.rest_url());
+        p["auth"] = json!(token);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call("bizproc.activity.list", json!({})).await;
+    assert_eq!(body["result"], json!([]), "{body}");
+    let handler = "https://example.com/handler";
+    let (_, body) = call(
+        "bizproc.activity.add",
+        json!({"CODE": "md5", "HANDLER": handler, "NAME": "MD5", "AUTH_USER_ID": 1}),
+    )
+    .await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = call(
+        "bizproc.robot.add",
+        json!({"CODE": "md5", "HANDLER": handler, "NAME": "MD5", "AUTH_USER_ID": 1}),
+    )
+    .await;
+    assert_eq!(body["error"], "ERROR_ACTIVITY_ALREADY_INSTALLED", "{body}");
+    let (_, body) = call("bizproc.activity.list", json!({})).await;
+    assert_eq!(body["result"], json!(["md5"]));
+    let (_, body) = call("bizproc.robot.list", json!({})).await;
+    assert_eq!(body["result"], json!([]));
+    let (_, body) = call("bizproc.activity.delete", json!({"CODE": "md5"})).await;
+    assert_eq!(body["result"], true);
+    let (_, body) = call("bizproc.activity.delete", json!({"CODE": "md5"})).await;
+    assert_eq!(body["error"], "ERROR_ACTIVITY_NOT_FOUND");
+    let (_, body) = call(
+        "messageservice.sender.add",
+        json!({"CODE": "sms1", "TYPE": "SMS", "HANDLER": handler, "NAME": "SMS"}),
+    )
+    .await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = call("messageservice.sender.list", json!({})).await;
+    assert_eq!(body["result"], json!(["sms1"]));
+    let (status, body) = post_json(&v2(&e, "bizproc.activity.list"), &json!({})).await;
+    assert_eq!(
+        (status, body["error"].clone()),
+        (400, json!("ACCESS_DENIED"))
+    );
+}

@@ -31,6 +31,7 @@ mod crm;
 pub(crate) use crm::*;
 
 mod activity_binding;
+mod app_codes;
 mod calendar;
 mod crm_address;
 mod crm_types;
@@ -71,6 +72,13 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if im::handles(m) => "im",
         m if options::handles(m) => "basic",
         "crm.stagehistory.list" => "crm",
+        m if app_codes::handles(m) => {
+            if m.starts_with("bizproc.") {
+                "bizproc"
+            } else {
+                "messageservice"
+            }
+        }
         m if crm_types::handles(m)
             || crm_wrapped::handles(m)
             || activity_binding::handles(m)
@@ -373,6 +381,7 @@ pub(crate) fn call(
         m if im::handles(m) => im::call(st, caller, m, params, now),
         m if options::handles(m) => options::call(st, caller, m, params, now),
         "crm.stagehistory.list" => stagehistory::list(st, params),
+        m if app_codes::handles(m) => app_codes::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
         m if activity_binding::handles(m) => {
