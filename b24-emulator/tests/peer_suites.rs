@@ -1222,3 +1222,47 @@ async fn registered_codes_list_back() {
         (400, json!("ACCESS_DENIED"))
     );
 }
+
+/// userfieldconfig-*.md: the field comes back under `field` with a string
+/// `id` and the default flags; list answers `fields`; another module's
+/// field is not visible.
+#[tokio::test]
+async fn userfieldconfig_reads_back() {
+    let e = emu().await;
+    let call = |m: &str, p: serde_json::Value| {
+        let url = v2(&e, m);
+        async move { post_json(&url, &p).await }
+    };
+    let (_, body) = call(
+        "userfieldconfig.add",
+        json!({"moduleId": "crm", "field": {"entityId": "CRM_LEAD", "fieldName": "UF_CRM_LEAD_X",
+                                            "userTypeId": "string"}}),
+    )
+    .await;
+    let field = &body["result"]["field"];
+    assert!(field["id"].is_string(), "{body}");
+    assert_eq!(field["mandatory"], "N");
+    assert_eq!(field["fieldName"], "UF_CRM_LEAD_X");
+    let id = field["id"].as_str().unwrap().to_owned();
+    let (_, body) = call(
+        "userfieldconfig.update",
+        json!({"moduleId": "crm", "id": id, "field": {"mandatory": "Y"}}),
+    )
+    .await;
+    assert_eq!(body["result"]["field"]["mandatory"], "Y", "{body}");
+    let (_, body) = call("userfieldconfig.list", json!({"moduleId": "crm"})).await;
+    assert_eq!(
+        body["result"]["fields"][0]["fieldName"], "UF_CRM_LEAD_X",
+        "{body}"
+    );
+    let (status, _) = call("userfieldconfig.get", json!({"moduleId": "rpa", "id": id})).await;
+    assert_eq!(status, 400);
+    let (_, body) = call(
+        "userfieldconfig.delete",
+        json!({"moduleId": "crm", "id": id}),
+    )
+    .await;
+    assert_eq!(body["result"], json!(null));
+    let (_, body) = call("userfieldconfig.list", json!({"moduleId": "crm"})).await;
+    assert_eq!(body["result"]["fields"], json!([]));
+}

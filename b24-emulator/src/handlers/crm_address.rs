@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
-use crate::filter::{order_of, parse_v2};
+use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Output};
 use crate::registry::registry;
 use crate::state::State;
@@ -175,16 +175,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
                 }
                 true
             });
-            if let Some(Value::Object(order)) = param(params, "order") {
-                for (k, dir) in order.iter().rev() {
-                    let k = k.to_ascii_uppercase();
-                    let desc = dir.as_str().is_some_and(|d| d.eq_ignore_ascii_case("desc"));
-                    rows.sort_by(|a, b| {
-                        let o = order_of(&a[&k], &b[&k]);
-                        if desc { o.reverse() } else { o }
-                    });
-                }
-            }
+            super::listing::sort(&mut rows, params);
             if !select.is_empty() {
                 for r in &mut rows {
                     if let Some(m) = r.as_object_mut() {
@@ -192,17 +183,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
                     }
                 }
             }
-            let total = rows.len();
-            let start = param(params, "start").and_then(int_of).unwrap_or(0).max(0) as usize;
-            let page: Vec<Value> = rows.into_iter().skip(start).take(50).collect();
-            let next = (start + 50 < total).then_some((start + 50) as u64);
-            Ok(Output {
-                rows: page.len() as u64,
-                result: json!(page),
-                total: Some(total as u64),
-                next,
-                synthesized: false,
-            })
+            Ok(super::listing::page(rows, params, |p| json!(p)))
         }
     }
 }

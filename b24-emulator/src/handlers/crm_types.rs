@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
 use crate::clock::iso8601;
-use crate::filter::{order_of, parse_v2, split_v2_key};
+use crate::filter::{parse_v2, split_v2_key};
 use crate::protocol::{ApiError, Caller, Output};
 use crate::registry::registry;
 use crate::state::State;
@@ -313,19 +313,11 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 }
                 _ => Vec::new(),
             };
-            let order: Vec<(String, bool)> = match param(params, "order") {
-                Some(Value::Object(m)) => m
-                    .iter()
-                    .map(|(k, v)| {
-                        check(k, "order")?;
-                        Ok((
-                            k.clone(),
-                            v.as_str().is_some_and(|d| d.eq_ignore_ascii_case("desc")),
-                        ))
-                    })
-                    .collect::<Result<_, ApiError>>()?,
-                _ => Vec::new(),
-            };
+            if let Some(Value::Object(m)) = param(params, "order") {
+                for k in m.keys() {
+                    check(k, "order")?;
+                }
+            }
             let mut rows: Vec<Value> = all(store)
                 .into_iter()
                 .map(shown)
@@ -334,23 +326,8 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                         .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
                 })
                 .collect();
-            for (k, desc) in order.iter().rev() {
-                rows.sort_by(|a, b| {
-                    let o = order_of(&a[k], &b[k]);
-                    if *desc { o.reverse() } else { o }
-                });
-            }
-            let total = rows.len() as u64;
-            let start = param(params, "start").and_then(int_of).unwrap_or(0).max(0) as usize;
-            let page: Vec<Value> = rows.into_iter().skip(start).take(50).collect();
-            let next = (start + 50 < total as usize).then_some((start + 50) as u64);
-            Ok(Output {
-                result: json!({"types": page}),
-                total: Some(total),
-                next,
-                rows: total,
-                synthesized: false,
-            })
+            super::listing::sort(&mut rows, params);
+            Ok(super::listing::page(rows, params, |p| json!({"types": p})))
         }
         _ => Err(crate::protocol::method_not_found()),
     }

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
-use crate::filter::{order_of, parse_v2};
+use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Caller, Output};
 use crate::registry::registry;
 use crate::state::State;
@@ -187,44 +187,8 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 }
                 true
             });
-            if let Some(Value::Object(order)) = param(params, "order") {
-                let keys: Vec<(String, bool)> = order
-                    .iter()
-                    .map(|(k, v)| {
-                        let desc = v.as_str().is_some_and(|d| d.eq_ignore_ascii_case("desc"));
-                        (k.to_ascii_lowercase(), desc)
-                    })
-                    .collect();
-                rows.sort_by(|a, b| {
-                    keys.iter()
-                        .map(|(k, desc)| {
-                            let get = |r: &Value| {
-                                r.as_object()
-                                    .and_then(|m| {
-                                        m.iter().find(|(n, _)| n.to_ascii_lowercase() == *k)
-                                    })
-                                    .map_or(Value::Null, |(_, v)| v.clone())
-                            };
-                            let o = order_of(&get(a), &get(b));
-                            if *desc { o.reverse() } else { o }
-                        })
-                        .find(|o| o.is_ne())
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                });
-            }
-            let start = param(params, "start").and_then(int_of).unwrap_or(0);
-            let total = rows.len();
-            let skip = start.max(0) as usize;
-            let page: Vec<Value> = rows.into_iter().skip(skip).take(50).collect();
-            let counted = start >= 0;
-            let next = (counted && skip + 50 < total).then_some((skip + 50) as u64);
-            Ok(Output {
-                rows: page.len() as u64,
-                result: json!({ f.many: page }),
-                total: counted.then_some(total as u64),
-                next,
-                synthesized: false,
-            })
+            super::listing::sort(&mut rows, params);
+            Ok(super::listing::page(rows, params, |p| json!({ f.many: p })))
         }
     }
 }

@@ -40,8 +40,10 @@ mod currency;
 pub(crate) mod defaults;
 pub(crate) mod eventlog;
 mod im;
+mod listing;
 mod options;
 mod stagehistory;
+mod userfieldconfig;
 
 type R = Result<Output, ApiError>;
 
@@ -72,6 +74,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if im::handles(m) => "im",
         m if options::handles(m) => "basic",
         "crm.stagehistory.list" => "crm",
+        m if userfieldconfig::handles(m) => "userfieldconfig",
         m if app_codes::handles(m) => {
             if m.starts_with("bizproc.") {
                 "bizproc"
@@ -381,6 +384,7 @@ pub(crate) fn call(
         m if im::handles(m) => im::call(st, caller, m, params, now),
         m if options::handles(m) => options::call(st, caller, m, params, now),
         "crm.stagehistory.list" => stagehistory::list(st, params),
+        m if userfieldconfig::handles(m) => userfieldconfig::call(st, caller, m, params, now),
         m if app_codes::handles(m) => app_codes::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),

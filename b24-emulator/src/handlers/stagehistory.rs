@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
 use crate::clock::iso8601;
-use crate::filter::{order_of, parse_v2, split_v2_key};
-use crate::protocol::{ApiError, Output};
+use crate::filter::{parse_v2, split_v2_key};
+use crate::protocol::ApiError;
 use crate::state::State;
 use crate::store::{Kind, Record, Store};
 
@@ -167,38 +167,15 @@ pub(crate) fn list(st: &State, params: &Value) -> R {
             true
         });
     }
-    if let Some(Value::Object(order)) = param(params, "order") {
-        for (k, dir) in order.iter().rev() {
-            let desc = dir.as_str().is_some_and(|d| d.eq_ignore_ascii_case("desc"));
-            rows.sort_by(|a, b| {
-                let o = order_of(
-                    a.get(k).unwrap_or(&Value::Null),
-                    b.get(k).unwrap_or(&Value::Null),
-                );
-                if desc { o.reverse() } else { o }
-            });
-        }
-    }
-    let start = param(params, "start").and_then(int_of).unwrap_or(0);
-    let total = rows.len();
-    let skip = start.max(0) as usize;
-    let page: Vec<Value> = rows
-        .into_iter()
-        .skip(skip)
-        .take(50)
-        .map(|mut m| {
-            if !select.is_empty() {
+    let mut rows: Vec<Value> = rows.into_iter().map(Value::Object).collect();
+    // Sorted before `select` can drop a sort key.
+    super::listing::sort(&mut rows, params);
+    if !select.is_empty() {
+        for r in &mut rows {
+            if let Some(m) = r.as_object_mut() {
                 m.retain(|k, _| select.contains(&k.as_str()));
             }
-            Value::Object(m)
-        })
-        .collect();
-    let counted = start >= 0;
-    Ok(Output {
-        rows: page.len() as u64,
-        result: json!({"items": page}),
-        total: counted.then_some(total as u64),
-        next: (counted && skip + 50 < total).then_some((skip + 50) as u64),
-        synthesized: false,
-    })
+        }
+    }
+    Ok(super::listing::page(rows, params, |p| json!({"items": p})))
 }
