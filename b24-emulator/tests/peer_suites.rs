@@ -22,6 +22,22 @@ fn v2(e: &Emulator, method: &str) -> String {
     format!("{}{method}.json", e.webhook_url())
 }
 
+/// A REST v2 call with an OAuth access token.
+async fn oauth_call(
+    e: &Emulator,
+    token: &str,
+    method: &str,
+    mut params: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    params["auth"] = json!(token);
+    post_json(&format!("{}{method}", e.rest_url()), &params).await
+}
+
+/// A REST v2 call through the webhook.
+async fn call(e: &Emulator, method: &str, params: serde_json::Value) -> (u16, serde_json::Value) {
+    post_json(&v2(e, method), &params).await
+}
+
 /// crm-item-list.md "Error Handling": a field the entity does not have is
 /// `INVALID_ARG_VALUE` (400), not an empty list.
 #[tokio::test]
@@ -147,13 +163,13 @@ async fn catalogs_by_scope() {
     let e = emu().await;
     let app = e.authorize(1, &[]);
     let rest = e.rest_url();
-    let call = |m: &str, body: serde_json::Value| {
+    let oauth = |m: &str, body: serde_json::Value| {
         let mut body = body;
         body["auth"] = json!(app.access_token);
         let url = format!("{rest}{m}.json");
         async move { post_json(&url, &body).await }
     };
-    let (_, v) = call("events", json!({"SCOPE": "crm"})).await;
+    let (_, v) = oauth("events", json!({"SCOPE": "crm"})).await;
     let events = v["result"].as_array().unwrap();
     assert!(events.len() > 10, "{v}");
     // (specs/events/crm_leads.yaml lists ONCRMLEADDELETE's page under the
@@ -170,7 +186,7 @@ async fn catalogs_by_scope() {
             "{other} is not a crm event"
         );
     }
-    let (_, v) = call("placement.list", json!({"SCOPE": "task"})).await;
+    let (_, v) = oauth("placement.list", json!({"SCOPE": "task"})).await;
     let list = v["result"].as_array().unwrap();
     assert!(!list.is_empty(), "{v}");
     assert!(
@@ -178,7 +194,7 @@ async fn catalogs_by_scope() {
             .all(|p| p.as_str().unwrap().starts_with("TASK_")),
         "{v}"
     );
-    let (_, v) = call("scope", json!({"full": true})).await;
+    let (_, v) = oauth("scope", json!({"full": true})).await;
     let all = v["result"].as_array().unwrap();
     assert!(all.contains(&json!("crm")) && all.contains(&json!("humanresources.hcmlink")));
     assert!(!all.contains(&json!("basic")) && !all.contains(&json!("user_brief")));
@@ -474,23 +490,22 @@ async fn unknown_positions_are_refused() {
 #[tokio::test]
 async fn calendar_reads_back_sections_events_and_resources() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
     let (_, body) = call(
+        &e,
         "calendar.section.add",
         json!({"type": "user", "ownerId": 1, "name": "Work", "color": "#9cbeee"}),
     )
     .await;
     let section = body["result"].as_i64().expect("section id");
     let (_, body) = call(
+        &e,
         "calendar.section.update",
         json!({"type": "user", "ownerId": 1, "id": section.to_string(), "name": "Work 2"}),
     )
     .await;
     assert_eq!(body["result"], json!(section));
     let (_, body) = call(
+        &e,
         "calendar.section.get",
         json!({"type": "user", "ownerId": 1}),
     )
@@ -503,6 +518,7 @@ async fn calendar_reads_back_sections_events_and_resources() {
     assert_eq!(sections[0]["OWNER_ID"], "1");
     assert_eq!(sections[0]["COLOR"], "#9cbeee");
     let (_, body) = call(
+        &e,
         "calendar.section.get",
         json!({"type": "group", "ownerId": 1}),
     )
@@ -510,6 +526,7 @@ async fn calendar_reads_back_sections_events_and_resources() {
     assert_eq!(body["result"], json!([]));
 
     let (status, body) = call(
+        &e,
         "calendar.event.add",
         json!({"type": "user", "ownerId": 1, "from": "2030-01-02T10:00:00+00:00",
                "to": "2030-01-02T11:00:00+00:00", "section": section, "name": "Standup",
@@ -518,7 +535,7 @@ async fn calendar_reads_back_sections_events_and_resources() {
     .await;
     assert_eq!(status, 200, "{body}");
     let event = body["result"].as_i64().expect("event id");
-    let (_, body) = call("calendar.event.getbyid", json!({"id": event})).await;
+    let (_, body) = call(&e, "calendar.event.getbyid", json!({"id": event})).await;
     let got = &body["result"];
     assert_eq!(got["ID"], event.to_string());
     assert_eq!(got["NAME"], "Standup");
@@ -526,6 +543,7 @@ async fn calendar_reads_back_sections_events_and_resources() {
     assert_eq!(got["OWNER_ID"], "1");
     assert_eq!(got["DATE_FROM"], "2030-01-02T10:00:00+00:00");
     let (_, body) = call(
+        &e,
         "calendar.event.get",
         json!({"type": "user", "ownerId": 1, "from": "2030-01-01", "to": "2030-01-31",
                "section": [section]}),
@@ -536,37 +554,41 @@ async fn calendar_reads_back_sections_events_and_resources() {
     assert_eq!(events[0]["NAME"], "Standup");
     // Outside the range: nothing.
     let (_, body) = call(
+        &e,
         "calendar.event.get",
         json!({"type": "user", "ownerId": 1, "from": "2031-01-01", "to": "2031-01-31"}),
     )
     .await;
     assert_eq!(body["result"], json!([]));
     let (_, body) = call(
+        &e,
         "calendar.event.get.nearest",
         json!({"type": "user", "ownerId": 1, "days": 30}),
     )
     .await;
     assert!(body["result"].is_array(), "{body}");
     let (_, body) = call(
+        &e,
         "calendar.accessibility.get",
         json!({"users": [1, 2], "from": "2030-01-02", "to": "2030-01-02"}),
     )
     .await;
     assert_eq!(body["result"]["1"][0]["ID"], event.to_string(), "{body}");
     assert_eq!(body["result"]["2"], json!([]));
-    let (_, body) = call("calendar.event.delete", json!({"id": event})).await;
+    let (_, body) = call(&e, "calendar.event.delete", json!({"id": event})).await;
     assert_eq!(body["result"], true);
-    let (status, _) = call("calendar.event.getbyid", json!({"id": event})).await;
+    let (status, _) = call(&e, "calendar.event.getbyid", json!({"id": event})).await;
     assert_eq!(status, 400);
 
-    let (_, body) = call("calendar.resource.add", json!({"name": "Room"})).await;
+    let (_, body) = call(&e, "calendar.resource.add", json!({"name": "Room"})).await;
     let resource = body["result"].as_i64().expect("resource id");
     call(
+        &e,
         "calendar.resource.update",
         json!({"resourceId": resource, "name": "Big room"}),
     )
     .await;
-    let (_, body) = call("calendar.resource.list", json!({})).await;
+    let (_, body) = call(&e, "calendar.resource.list", json!({})).await;
     assert_eq!(
         body["result"],
         json!([{"ID": resource.to_string(), "NAME": "Big room", "CREATED_BY": "1"}])
@@ -596,29 +618,31 @@ async fn stored_numbers_declared_as_strings_come_back_as_strings() {
 #[tokio::test]
 async fn currencies_are_keyed_by_code_and_keep_their_formats() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
-    let (_, body) = call(
+    let (_, body) = call(&e,
         "crm.currency.add",
         json!({"fields": {"CURRENCY": "TST", "AMOUNT_CNT": 1, "AMOUNT": 1.2345, "SORT": 999, "BASE": "N"}}),
     )
     .await;
     assert_eq!(body["result"], "TST", "{body}");
-    let (status, _) = call("crm.currency.add", json!({"fields": {"CURRENCY": "TST"}})).await;
+    let (status, _) = call(
+        &e,
+        "crm.currency.add",
+        json!({"fields": {"CURRENCY": "TST"}}),
+    )
+    .await;
     assert_eq!(status, 400);
-    let (_, body) = call("crm.currency.get", json!({"id": "TST"})).await;
+    let (_, body) = call(&e, "crm.currency.get", json!({"id": "TST"})).await;
     assert_eq!(body["result"]["AMOUNT"], "1.2345", "{body}");
     assert_eq!(body["result"]["SORT"], "999");
     assert_eq!(body["result"]["BASE"], "N");
     let (_, body) = call(
+        &e,
         "crm.currency.update",
         json!({"id": "TST", "fields": {"AMOUNT": 2.3456, "SORT": 1}}),
     )
     .await;
     assert_eq!(body["result"], true);
-    let (_, body) = call("crm.currency.list", json!({"order": {"SORT": "asc"}})).await;
+    let (_, body) = call(&e, "crm.currency.list", json!({"order": {"SORT": "asc"}})).await;
     let codes: Vec<&str> = body["result"]
         .as_array()
         .unwrap()
@@ -629,27 +653,29 @@ async fn currencies_are_keyed_by_code_and_keep_their_formats() {
     let en = json!({"FULL_NAME": "Test", "FORMAT_STRING": "T#", "DEC_POINT": ".",
                     "THOUSANDS_VARIANT": "C", "THOUSANDS_SEP": ",", "DECIMALS": "2", "HIDE_ZERO": "Y"});
     let (_, body) = call(
+        &e,
         "crm.currency.localizations.set",
         json!({"id": "USD", "localizations": {"en": en}}),
     )
     .await;
     assert_eq!(body["result"], true);
-    let (_, body) = call("crm.currency.localizations.get", json!({"id": "USD"})).await;
+    let (_, body) = call(&e, "crm.currency.localizations.get", json!({"id": "USD"})).await;
     assert_eq!(body["result"]["en"], en);
     assert!(body["result"]["de"].is_object());
     call(
+        &e,
         "crm.currency.localizations.delete",
         json!({"id": "USD", "lids": ["en"]}),
     )
     .await;
-    let (_, body) = call("crm.currency.localizations.get", json!({"id": "USD"})).await;
+    let (_, body) = call(&e, "crm.currency.localizations.get", json!({"id": "USD"})).await;
     assert!(body["result"].get("en").is_none(), "{body}");
-    let (status, body) = call("crm.currency.delete", json!({"id": "USD"})).await;
+    let (status, body) = call(&e, "crm.currency.delete", json!({"id": "USD"})).await;
     assert_eq!(status, 400);
     assert_eq!(body["error_description"], "Cannot delete base currency.");
-    let (_, body) = call("crm.currency.delete", json!({"id": "TST"})).await;
+    let (_, body) = call(&e, "crm.currency.delete", json!({"id": "TST"})).await;
     assert_eq!(body["result"], true);
-    let (_, body) = call("crm.currency.base.get", json!({})).await;
+    let (_, body) = call(&e, "crm.currency.base.get", json!({})).await;
     assert_eq!(body["result"], "USD");
 }
 
@@ -716,38 +742,38 @@ async fn event_log_lists_authorizations() {
 #[tokio::test]
 async fn chat_methods_read_users_and_chat_links() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
-    let (_, body) = call("im.user.list.get", json!({"ID": [1]})).await;
+    let (_, body) = call(&e, "im.user.list.get", json!({"ID": [1]})).await;
     let user = &body["result"]["1"];
     assert_eq!(user["id"], 1, "{body}");
     assert_eq!(user["type"], "user");
     let (_, body) = call(
+        &e,
         "im.user.list.get",
         json!({"ID": "[1]", "RESULT_TYPE": "array"}),
     )
     .await;
     assert_eq!(body["result"][0]["id"], 1, "{body}");
     let first = user["first_name"].as_str().unwrap().to_owned();
-    let (_, body) = call("im.search.user.list", json!({"FIND": first})).await;
+    let (_, body) = call(&e, "im.search.user.list", json!({"FIND": first})).await;
     assert_eq!(body["result"]["1"]["id"], 1, "{body}");
-    let (_, body) = call("im.search.user.list", json!({"FIND": "B24PySDK"})).await;
+    let (_, body) = call(&e, "im.search.user.list", json!({"FIND": "B24PySDK"})).await;
     assert_eq!(body["result"], json!([]));
     let (_, body) = call(
+        &e,
         "im.chat.get",
         json!({"ENTITY_TYPE": "CRM", "ENTITY_ID": "DEAL|1"}),
     )
     .await;
     assert_eq!(body["result"], json!(null), "{body}");
     let (_, body) = call(
+        &e,
         "im.chat.add",
         json!({"TITLE": "Deal chat", "ENTITY_TYPE": "CRM", "ENTITY_ID": "DEAL|1", "USERS": [1]}),
     )
     .await;
     let chat = body["result"].as_u64().expect("chat id");
     let (_, body) = call(
+        &e,
         "im.chat.get",
         json!({"ENTITY_TYPE": "CRM", "ENTITY_ID": "DEAL|1"}),
     )
@@ -761,11 +787,7 @@ async fn chat_methods_read_users_and_chat_links() {
 #[tokio::test]
 async fn smart_process_types_get_entity_type_ids() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
-    let (_, body) = call("crm.type.fields", json!({})).await;
+    let (_, body) = call(&e, "crm.type.fields", json!({})).await;
     for f in [
         "id",
         "title",
@@ -776,6 +798,7 @@ async fn smart_process_types_get_entity_type_ids() {
         assert!(body["result"]["fields"][f].is_object(), "{f}: {body}");
     }
     let (_, body) = call(
+        &e,
         "crm.type.add",
         json!({"fields": {"title": "SPA", "isStagesEnabled": true}}),
     )
@@ -785,31 +808,38 @@ async fn smart_process_types_get_entity_type_ids() {
     assert_eq!(ty["isStagesEnabled"], "Y");
     assert_eq!(ty["isClientEnabled"], "N");
     let id = ty["id"].as_u64().expect("integer id");
-    let (_, body) = call("crm.type.add", json!({"fields": {"title": "Two"}})).await;
+    let (_, body) = call(&e, "crm.type.add", json!({"fields": {"title": "Two"}})).await;
     assert_eq!(body["result"]["type"]["entityTypeId"], 1032);
     let (status, _) = call(
+        &e,
         "crm.type.add",
         json!({"fields": {"title": "Bad", "entityTypeId": 1031}}),
     )
     .await;
     assert_eq!(status, 400);
     let (_, body) = call(
+        &e,
         "crm.type.update",
         json!({"id": id, "fields": {"title": "Renamed"}}),
     )
     .await;
     assert_eq!(body["result"]["type"]["title"], "Renamed");
-    let (_, body) = call("crm.type.getByEntityTypeId", json!({"entityTypeId": 1030})).await;
+    let (_, body) = call(
+        &e,
+        "crm.type.getByEntityTypeId",
+        json!({"entityTypeId": 1030}),
+    )
+    .await;
     assert_eq!(body["result"]["type"]["id"], id);
-    let (_, body) = call("crm.type.list", json!({"filter": {"title": "Two"}})).await;
+    let (_, body) = call(&e, "crm.type.list", json!({"filter": {"title": "Two"}})).await;
     assert_eq!(
         body["result"]["types"].as_array().unwrap().len(),
         1,
         "{body}"
     );
-    let (_, body) = call("crm.type.delete", json!({"id": id})).await;
+    let (_, body) = call(&e, "crm.type.delete", json!({"id": id})).await;
     assert_eq!(body["result"], json!([]));
-    let (status, body) = call("crm.type.get", json!({"id": id})).await;
+    let (status, body) = call(&e, "crm.type.get", json!({"id": id})).await;
     assert_eq!(status, 400);
     assert_eq!(body["error_description"], "SPA not found");
 }
@@ -820,11 +850,8 @@ async fn smart_process_types_get_entity_type_ids() {
 #[tokio::test]
 async fn categories_and_automated_solutions_are_wrapped() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
     let (_, body) = call(
+        &e,
         "crm.category.add",
         json!({"entityTypeId": 2, "fields": {"name": "Funnel", "sort": 123}}),
     )
@@ -836,25 +863,33 @@ async fn categories_and_automated_solutions_are_wrapped() {
     assert_eq!(cat["isDefault"], "N");
     let id = cat["id"].as_u64().expect("integer id");
     // Another entity type does not see it.
-    let (status, _) = call("crm.category.get", json!({"entityTypeId": 1, "id": id})).await;
+    let (status, _) = call(&e, "crm.category.get", json!({"entityTypeId": 1, "id": id})).await;
     assert_eq!(status, 400);
     let (_, body) = call(
+        &e,
         "crm.category.update",
         json!({"entityTypeId": 2, "id": id, "fields": {"name": "Renamed"}}),
     )
     .await;
     assert_eq!(body["result"]["category"]["name"], "Renamed");
     let (_, body) = call(
+        &e,
         "crm.category.list",
         json!({"entityTypeId": 2, "filter": {">id": 0}}),
     )
     .await;
     assert_eq!(body["result"]["categories"][0]["id"], id, "{body}");
     assert_eq!(body["total"], 1);
-    let (_, body) = call("crm.category.delete", json!({"entityTypeId": 2, "id": id})).await;
+    let (_, body) = call(
+        &e,
+        "crm.category.delete",
+        json!({"entityTypeId": 2, "id": id}),
+    )
+    .await;
     assert_eq!(body["result"], json!(null));
 
     let (_, body) = call(
+        &e,
         "crm.automatedsolution.add",
         json!({"fields": {"title": "HR", "typeIds": [1030]}}),
     )
@@ -864,11 +899,13 @@ async fn categories_and_automated_solutions_are_wrapped() {
     assert_eq!(sol["typeIds"], json!([1030]));
     let id = sol["id"].as_u64().expect("integer id");
     call(
+        &e,
         "crm.automatedsolution.add",
         json!({"fields": {"title": "Two"}}),
     )
     .await;
     let (_, body) = call(
+        &e,
         "crm.automatedsolution.list",
         json!({"order": {"id": "desc"}, "start": -1}),
     )
@@ -888,13 +925,10 @@ async fn categories_and_automated_solutions_are_wrapped() {
 #[tokio::test]
 async fn activity_bindings_read_back() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
-    let (status, body) = call("crm.activity.binding.list", json!({"activityId": 99})).await;
+    let (status, body) = call(&e, "crm.activity.binding.list", json!({"activityId": 99})).await;
     assert_eq!((status, body["error"].clone()), (400, json!("NOT_FOUND")));
     let (_, body) = call(
+        &e,
         "crm.activity.add",
         json!({"fields": {"OWNER_TYPE_ID": 1, "OWNER_ID": 59, "TYPE_ID": 2, "SUBJECT": "Call",
                           "COMMUNICATIONS": [{"VALUE": "+15550000001"}]}}),
@@ -902,43 +936,58 @@ async fn activity_bindings_read_back() {
     .await;
     let activity = body["result"].clone();
     let list = |body: &serde_json::Value| body["result"].clone();
-    let (_, body) = call("crm.activity.binding.list", json!({"activityId": activity})).await;
+    let (_, body) = call(
+        &e,
+        "crm.activity.binding.list",
+        json!({"activityId": activity}),
+    )
+    .await;
     assert_eq!(
         list(&body),
         json!([{"entityTypeId": 1, "entityId": 59}]),
         "{body}"
     );
     let (_, body) = call(
+        &e,
         "crm.activity.binding.add",
         json!({"activityId": activity, "entityTypeId": 2, "entityId": 1}),
     )
     .await;
     assert_eq!(body["result"], true);
     let (_, body) = call(
+        &e,
         "crm.activity.binding.add",
         json!({"activityId": activity, "entityTypeId": 2, "entityId": 1}),
     )
     .await;
     assert_eq!(body["error"], "ACTIVITY_IS_ALREADY_BOUND");
     let (_, body) = call(
+        &e,
         "crm.activity.binding.move",
         json!({"activityId": activity, "sourceEntityTypeId": 2, "sourceEntityId": 1,
                "targetEntityTypeId": 2, "targetEntityId": 2}),
     )
     .await;
     assert_eq!(body["result"], true, "{body}");
-    let (_, body) = call("crm.activity.binding.list", json!({"activityId": activity})).await;
+    let (_, body) = call(
+        &e,
+        "crm.activity.binding.list",
+        json!({"activityId": activity}),
+    )
+    .await;
     assert_eq!(
         list(&body),
         json!([{"entityTypeId": 1, "entityId": 59}, {"entityTypeId": 2, "entityId": 2}])
     );
     let (_, body) = call(
+        &e,
         "crm.activity.binding.delete",
         json!({"activityId": activity, "entityTypeId": 2, "entityId": 2}),
     )
     .await;
     assert_eq!(body["result"], true);
     let (_, body) = call(
+        &e,
         "crm.activity.binding.delete",
         json!({"activityId": activity, "entityTypeId": 1, "entityId": 59}),
     )
@@ -951,22 +1000,19 @@ async fn activity_bindings_read_back() {
 #[tokio::test]
 async fn addresses_read_back_by_type_and_parent() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
     let key = json!({"TYPE_ID": 1, "ENTITY_TYPE_ID": 1, "ENTITY_ID": 59});
     let mut add = key.clone();
     add["CITY"] = json!("Springfield");
-    let (_, body) = call("crm.address.add", json!({"fields": add})).await;
+    let (_, body) = call(&e, "crm.address.add", json!({"fields": add})).await;
     assert_eq!(body["result"], true, "{body}");
-    let (_, body) = call("crm.address.add", json!({"fields": add})).await;
+    let (_, body) = call(&e, "crm.address.add", json!({"fields": add})).await;
     assert_eq!(body["error_description"], "TypeAddress exists");
     let mut upd = key.clone();
     upd["POSTAL_CODE"] = json!(123456);
-    let (_, body) = call("crm.address.update", json!({"fields": upd})).await;
+    let (_, body) = call(&e, "crm.address.update", json!({"fields": upd})).await;
     assert_eq!(body["result"], true);
     let (_, body) = call(
+        &e,
         "crm.address.list",
         json!({"filter": {"ENTITY_TYPE_ID": 1, "ENTITY_ID": 59}}),
     )
@@ -978,11 +1024,11 @@ async fn addresses_read_back_by_type_and_parent() {
     assert_eq!(rows[0]["CITY"], "Springfield");
     assert_eq!(rows[0]["POSTAL_CODE"], "123456");
     assert_eq!(rows[0]["ANCHOR_ID"], "59");
-    let (_, body) = call("crm.address.delete", json!({"fields": key})).await;
+    let (_, body) = call(&e, "crm.address.delete", json!({"fields": key})).await;
     assert_eq!(body["result"], true);
-    let (_, body) = call("crm.address.list", json!({})).await;
+    let (_, body) = call(&e, "crm.address.list", json!({})).await;
     assert_eq!(body["result"], json!([]));
-    let (_, body) = call("crm.address.add", json!({"fields": {"TYPE_ID": 1}})).await;
+    let (_, body) = call(&e, "crm.address.add", json!({"fields": {"TYPE_ID": 1}})).await;
     assert_eq!(
         body["error_description"],
         "ENTITY_TYPE_ID is not defined or invalid."
@@ -994,23 +1040,21 @@ async fn addresses_read_back_by_type_and_parent() {
 #[tokio::test]
 async fn portal_filled_fields_on_add() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
     let (_, body) = call(
+        &e,
         "crm.status.add",
         json!({"fields": {"ENTITY_ID": "SOURCE", "STATUS_ID": "B24", "NAME": "Mine"}}),
     )
     .await;
-    let (_, body) = call("crm.status.get", json!({"id": body["result"]})).await;
+    let (_, body) = call(&e, "crm.status.get", json!({"id": body["result"]})).await;
     assert_eq!(body["result"]["SYSTEM"], "N", "{body}");
     let (_, body) = call(
+        &e,
         "crm.calllist.add",
         json!({"ENTITY_TYPE": "CONTACT", "ENTITIES": [1]}),
     )
     .await;
-    let (_, body) = call("crm.calllist.get", json!({"id": body["result"]})).await;
+    let (_, body) = call(&e, "crm.calllist.get", json!({"id": body["result"]})).await;
     assert_eq!(body["result"]["ENTITY_TYPE_ID"], "3", "{body}");
     assert_eq!(body["result"]["ENTITY_TYPE"], "CONTACT");
     assert_eq!(body["result"]["CREATED_BY_ID"], "1");
@@ -1023,25 +1067,32 @@ async fn portal_filled_fields_on_add() {
 async fn app_and_user_options_read_back() {
     let e = emu().await;
     let token = e.authorize(1, &[]).access_token;
-    let call = |m: &str, mut p: serde_json::Value| {
-        let url = format!("{}{m}", e.rest_url());
-        p["auth"] = json!(token);
-        async move { post_json(&url, &p).await }
-    };
-    let (_, body) = call("app.option.get", json!({})).await;
+    let (_, body) = oauth_call(&e, &token, "app.option.get", json!({})).await;
     assert_eq!(body["result"], json!({}), "{body}");
-    let (_, body) = call("app.option.set", json!({"options": {"a": "1", "b": "2"}})).await;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "app.option.set",
+        json!({"options": {"a": "1", "b": "2"}}),
+    )
+    .await;
     assert_eq!(body["result"], true, "{body}");
-    call("app.option.set", json!({"options": {"b": "3"}})).await;
-    let (_, body) = call("app.option.get", json!({})).await;
+    oauth_call(&e, &token, "app.option.set", json!({"options": {"b": "3"}})).await;
+    let (_, body) = oauth_call(&e, &token, "app.option.get", json!({})).await;
     assert_eq!(body["result"], json!({"a": "1", "b": "3"}));
-    let (_, body) = call("app.option.get", json!({"option": "a"})).await;
+    let (_, body) = oauth_call(&e, &token, "app.option.get", json!({"option": "a"})).await;
     assert_eq!(body["result"], "1");
-    let (_, body) = call("app.option.get", json!({"option": "zz"})).await;
+    let (_, body) = oauth_call(&e, &token, "app.option.get", json!({"option": "zz"})).await;
     assert_eq!(body["result"], json!(null));
     // User options are apart from the app's.
-    call("user.option.set", json!({"options": {"u": "x"}})).await;
-    let (_, body) = call("user.option.get", json!({})).await;
+    oauth_call(
+        &e,
+        &token,
+        "user.option.set",
+        json!({"options": {"u": "x"}}),
+    )
+    .await;
+    let (_, body) = oauth_call(&e, &token, "user.option.get", json!({})).await;
     assert_eq!(body["result"], json!({"u": "x"}));
     let (status, body) = post_json(&v2(&e, "app.option.get"), &json!({})).await;
     assert_eq!(status, 400);
@@ -1082,28 +1133,28 @@ async fn type_list_checks_filter_fields() {
 #[tokio::test]
 async fn stage_history_follows_adds_and_moves() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
-    let (_, body) = call("crm.lead.add", json!({"fields": {"TITLE": "L"}})).await;
+    let (_, body) = call(&e, "crm.lead.add", json!({"fields": {"TITLE": "L"}})).await;
     let lead = body["result"].as_u64().unwrap();
     call(
+        &e,
         "crm.lead.update",
         json!({"id": lead, "fields": {"STATUS_ID": "IN_PROCESS"}}),
     )
     .await;
     call(
+        &e,
         "crm.lead.update",
         json!({"id": lead, "fields": {"TITLE": "same stage"}}),
     )
     .await;
     call(
+        &e,
         "crm.lead.update",
         json!({"id": lead, "fields": {"STATUS_ID": "CONVERTED"}}),
     )
     .await;
     let (_, body) = call(
+        &e,
         "crm.stagehistory.list",
         json!({"entityTypeId": 1, "filter": {"OWNER_ID": lead}, "order": {"ID": "ASC"}}),
     )
@@ -1128,16 +1179,17 @@ async fn stage_history_follows_adds_and_moves() {
         ]
     );
     assert!(items[0]["ID"].is_i64());
-    let (_, body) = call("crm.deal.add", json!({"fields": {"TITLE": "D"}})).await;
+    let (_, body) = call(&e, "crm.deal.add", json!({"fields": {"TITLE": "D"}})).await;
     let deal = body["result"].as_u64().unwrap();
     let (_, body) = call(
+        &e,
         "crm.stagehistory.list",
         json!({"entityTypeId": 2, "filter": {"OWNER_ID": deal}}),
     )
     .await;
     assert_eq!(body["result"]["items"][0]["STAGE_ID"], "NEW", "{body}");
     assert_eq!(body["result"]["items"][0]["CATEGORY_ID"], 0);
-    let (status, body) = call("crm.stagehistory.list", json!({"entityTypeId": 3})).await;
+    let (status, body) = call(&e, "crm.stagehistory.list", json!({"entityTypeId": 3})).await;
     assert_eq!(
         (status, body["error"].clone()),
         (400, json!("ENTITY_TYPE_NOT_SUPPORTED"))
@@ -1180,41 +1232,54 @@ async fn required_unless_another_parameter_is_given() {
 async fn registered_codes_list_back() {
     let e = emu().await;
     let token = e.authorize(1, &[]).access_token;
-    let call = |m: &str, mut p: serde_json::Value| {
-        let url = format!("{}{m}", e.rest_url());
-        p["auth"] = json!(token);
-        async move { post_json(&url, &p).await }
-    };
-    let (_, body) = call("bizproc.activity.list", json!({})).await;
+    let (_, body) = oauth_call(&e, &token, "bizproc.activity.list", json!({})).await;
     assert_eq!(body["result"], json!([]), "{body}");
     let handler = "https://example.com/handler";
-    let (_, body) = call(
+    let (_, body) = oauth_call(
+        &e,
+        &token,
         "bizproc.activity.add",
         json!({"CODE": "md5", "HANDLER": handler, "NAME": "MD5", "AUTH_USER_ID": 1}),
     )
     .await;
     assert_eq!(body["result"], true, "{body}");
-    let (_, body) = call(
+    let (_, body) = oauth_call(
+        &e,
+        &token,
         "bizproc.robot.add",
         json!({"CODE": "md5", "HANDLER": handler, "NAME": "MD5", "AUTH_USER_ID": 1}),
     )
     .await;
     assert_eq!(body["error"], "ERROR_ACTIVITY_ALREADY_INSTALLED", "{body}");
-    let (_, body) = call("bizproc.activity.list", json!({})).await;
+    let (_, body) = oauth_call(&e, &token, "bizproc.activity.list", json!({})).await;
     assert_eq!(body["result"], json!(["md5"]));
-    let (_, body) = call("bizproc.robot.list", json!({})).await;
+    let (_, body) = oauth_call(&e, &token, "bizproc.robot.list", json!({})).await;
     assert_eq!(body["result"], json!([]));
-    let (_, body) = call("bizproc.activity.delete", json!({"CODE": "md5"})).await;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "bizproc.activity.delete",
+        json!({"CODE": "md5"}),
+    )
+    .await;
     assert_eq!(body["result"], true);
-    let (_, body) = call("bizproc.activity.delete", json!({"CODE": "md5"})).await;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "bizproc.activity.delete",
+        json!({"CODE": "md5"}),
+    )
+    .await;
     assert_eq!(body["error"], "ERROR_ACTIVITY_NOT_FOUND");
-    let (_, body) = call(
+    let (_, body) = oauth_call(
+        &e,
+        &token,
         "messageservice.sender.add",
         json!({"CODE": "sms1", "TYPE": "SMS", "HANDLER": handler, "NAME": "SMS"}),
     )
     .await;
     assert_eq!(body["result"], true, "{body}");
-    let (_, body) = call("messageservice.sender.list", json!({})).await;
+    let (_, body) = oauth_call(&e, &token, "messageservice.sender.list", json!({})).await;
     assert_eq!(body["result"], json!(["sms1"]));
     let (status, body) = post_json(&v2(&e, "bizproc.activity.list"), &json!({})).await;
     assert_eq!(
@@ -1229,11 +1294,8 @@ async fn registered_codes_list_back() {
 #[tokio::test]
 async fn userfieldconfig_reads_back() {
     let e = emu().await;
-    let call = |m: &str, p: serde_json::Value| {
-        let url = v2(&e, m);
-        async move { post_json(&url, &p).await }
-    };
     let (_, body) = call(
+        &e,
         "userfieldconfig.add",
         json!({"moduleId": "crm", "field": {"entityId": "CRM_LEAD", "fieldName": "UF_CRM_LEAD_X",
                                             "userTypeId": "string"}}),
@@ -1245,24 +1307,31 @@ async fn userfieldconfig_reads_back() {
     assert_eq!(field["fieldName"], "UF_CRM_LEAD_X");
     let id = field["id"].as_str().unwrap().to_owned();
     let (_, body) = call(
+        &e,
         "userfieldconfig.update",
         json!({"moduleId": "crm", "id": id, "field": {"mandatory": "Y"}}),
     )
     .await;
     assert_eq!(body["result"]["field"]["mandatory"], "Y", "{body}");
-    let (_, body) = call("userfieldconfig.list", json!({"moduleId": "crm"})).await;
+    let (_, body) = call(&e, "userfieldconfig.list", json!({"moduleId": "crm"})).await;
     assert_eq!(
         body["result"]["fields"][0]["fieldName"], "UF_CRM_LEAD_X",
         "{body}"
     );
-    let (status, _) = call("userfieldconfig.get", json!({"moduleId": "rpa", "id": id})).await;
+    let (status, _) = call(
+        &e,
+        "userfieldconfig.get",
+        json!({"moduleId": "rpa", "id": id}),
+    )
+    .await;
     assert_eq!(status, 400);
     let (_, body) = call(
+        &e,
         "userfieldconfig.delete",
         json!({"moduleId": "crm", "id": id}),
     )
     .await;
     assert_eq!(body["result"], json!(null));
-    let (_, body) = call("userfieldconfig.list", json!({"moduleId": "crm"})).await;
+    let (_, body) = call(&e, "userfieldconfig.list", json!({"moduleId": "crm"})).await;
     assert_eq!(body["result"]["fields"], json!([]));
 }

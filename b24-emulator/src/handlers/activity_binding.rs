@@ -9,9 +9,8 @@ use serde_json::{Value, json};
 
 use super::{R, int_of, param};
 use crate::protocol::{ApiError, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -65,10 +64,7 @@ fn binding(activity: i64, ty: i64, id: i64) -> Record {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let activity = int(params, "activityId")?;
     // The activity and its owner, which it is bound to from the start.
     let owner = st
@@ -80,10 +76,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
             Some((get("OWNER_TYPE_ID"), get("OWNER_ID")))
         })
         .ok_or_else(|| error("NOT_FOUND", "Entity not found"))?;
-    let store = st
-        .entities
-        .entry(BINDINGS.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = super::support::store(st, BINDINGS);
     if bound(store, activity).is_empty()
         && let (Some(t), Some(e)) = owner
     {

@@ -9,9 +9,8 @@ use serde_json::{Value, json};
 
 use super::{R, str_param};
 use crate::protocol::{ApiError, Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -92,14 +91,8 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         [_, _, verb] => (&SENDERS, "sender", *verb),
         _ => return Err(crate::protocol::method_not_found()),
     };
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
-    let store = st
-        .entities
-        .entry(family.store.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    super::support::check_declared(method, params)?;
+    let store = super::support::store(st, family.store);
     let codes = registered(store);
     if verb == "list" {
         let mine: Vec<&str> = codes

@@ -11,12 +11,12 @@
 
 use serde_json::{Map, Value, json};
 
+use super::support::store;
 use super::{R, int_of, param, str_param, truthy};
 use crate::clock::{iso8601, parse_iso8601};
 use crate::protocol::{ApiError, Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -76,12 +76,6 @@ const SECTION_FIELDS: &[(&str, &str)] = &[
 /// Whether `method` is handled here.
 pub(crate) fn handles(method: &str) -> bool {
     METHODS.contains(&method)
-}
-
-fn store<'a>(st: &'a mut State, family: &str) -> &'a mut Store {
-    st.entities
-        .entry(family.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0))
 }
 
 /// A text form of a scalar (IDs and flags travel as strings).
@@ -177,10 +171,7 @@ fn overlaps(rec: &Record, from: Option<i64>, to: Option<i64>) -> bool {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let user = caller.user_id;
     let one = |v: Value| Ok(Output::one(v));
     match method {

@@ -11,9 +11,8 @@ use serde_json::{Map, Value, json};
 use super::{R, int_of, param};
 use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -112,14 +111,8 @@ fn shown(rec: &Record) -> Value {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
-    let store = st
-        .entities
-        .entry(FAMILY.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    super::support::check_declared(method, params)?;
+    let store = super::support::store(st, FAMILY);
     let fields = match param(params, "fields") {
         Some(Value::Object(m)) => m.clone(),
         _ => Map::new(),
@@ -175,7 +168,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
                 }
                 true
             });
-            super::listing::sort(&mut rows, params);
+            super::support::sort(&mut rows, params);
             if !select.is_empty() {
                 for r in &mut rows {
                     if let Some(m) = r.as_object_mut() {
@@ -183,7 +176,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
                     }
                 }
             }
-            Ok(super::listing::page(rows, params, |p| json!(p)))
+            Ok(super::support::page(rows, params, |p| json!(p)))
         }
     }
 }

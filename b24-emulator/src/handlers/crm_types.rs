@@ -14,7 +14,7 @@ use crate::filter::{parse_v2, split_v2_key};
 use crate::protocol::{ApiError, Caller, Output};
 use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -186,16 +186,10 @@ fn fields_description() -> Value {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let user = caller.user_id;
     let one = |v: Value| Ok(Output::one(v));
-    let store = st
-        .entities
-        .entry(FAMILY.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = super::support::store(st, FAMILY);
     let fields = || match param(params, "fields") {
         Some(Value::Object(m)) => Ok(writable(m)),
         _ => Err(ApiError::new(400, "", "Parameter 'fields' must be array.")),
@@ -326,8 +320,8 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                         .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
                 })
                 .collect();
-            super::listing::sort(&mut rows, params);
-            Ok(super::listing::page(rows, params, |p| json!({"types": p})))
+            super::support::sort(&mut rows, params);
+            Ok(super::support::page(rows, params, |p| json!({"types": p})))
         }
         _ => Err(crate::protocol::method_not_found()),
     }

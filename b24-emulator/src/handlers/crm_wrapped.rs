@@ -11,9 +11,8 @@ use serde_json::{Map, Value, json};
 use super::{R, int_of, param};
 use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 struct Family {
     prefix: &'static str,
@@ -97,17 +96,11 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
     let Some((f, verb)) = family(method) else {
         return Err(crate::protocol::method_not_found());
     };
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let user = caller.user_id;
     let one = |v: Value| Ok(Output::one(v));
     let etid = param(params, "entityTypeId").and_then(int_of);
-    let store = st
-        .entities
-        .entry(f.prefix.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = super::support::store(st, f.prefix);
     // A record of this call's entity type, by the `id` parameter.
     let existing = |store: &Store| -> Result<(u64, Record), ApiError> {
         let id = param(params, "id")
@@ -187,8 +180,8 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 }
                 true
             });
-            super::listing::sort(&mut rows, params);
-            Ok(super::listing::page(rows, params, |p| json!({ f.many: p })))
+            super::support::sort(&mut rows, params);
+            Ok(super::support::page(rows, params, |p| json!({ f.many: p })))
         }
     }
 }

@@ -9,9 +9,8 @@ use serde_json::{Map, Value, json};
 use super::{R, param, str_param};
 use crate::clock::iso8601;
 use crate::protocol::{ApiError, Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -71,10 +70,7 @@ fn seeded(now: i64) -> Vec<Record> {
 }
 
 fn store(st: &mut State, now: i64) -> &mut Store {
-    let store = st
-        .entities
-        .entry(FAMILY.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = super::support::store(st, FAMILY);
     if store.max_id() == 0 {
         for rec in seeded(now) {
             store.add(&rec, 1, now);
@@ -185,10 +181,7 @@ fn compare(a: &Value, b: &Value) -> std::cmp::Ordering {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let user = caller.user_id;
     let one = |v: Value| Ok(Output::one(v));
     let store = store(st, now);

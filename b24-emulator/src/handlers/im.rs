@@ -10,9 +10,8 @@ use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param, str_param, truthy};
 use crate::protocol::{Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::Record;
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -119,10 +118,7 @@ fn ids(v: Option<&Value>) -> Vec<i64> {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let one = |v: Value| Ok(Output::one(v));
     match method {
         "im.user.list.get" => {
@@ -190,10 +186,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 }
             }
             rec.insert("OWNER_ID".into(), json!(caller.user_id));
-            let chats = st
-                .entities
-                .entry(CHATS.to_owned())
-                .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+            let chats = super::support::store(st, CHATS);
             one(json!(chats.add(&rec, caller.user_id, now)))
         }
         "im.chat.get" => {

@@ -40,9 +40,9 @@ mod currency;
 pub(crate) mod defaults;
 pub(crate) mod eventlog;
 mod im;
-mod listing;
 mod options;
 mod stagehistory;
+mod support;
 mod userfieldconfig;
 
 type R = Result<Output, ApiError>;

@@ -8,9 +8,8 @@ use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param, str_param};
 use crate::protocol::{ApiError, Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -48,19 +47,13 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             "Application context required",
         ));
     }
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let owner = if method.starts_with("user.") {
         caller.user_id
     } else {
         0
     };
-    let store = st
-        .entities
-        .entry("app.option".to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = super::support::store(st, "app.option");
     let saved = record(store, owner);
     let values = saved
         .as_ref()

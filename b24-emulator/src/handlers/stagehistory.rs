@@ -12,7 +12,7 @@ use crate::clock::iso8601;
 use crate::filter::{parse_v2, split_v2_key};
 use crate::protocol::ApiError;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::Record;
 
 const FAMILY: &str = "crm.stagehistory";
 
@@ -78,10 +78,7 @@ pub(crate) fn note(
         rec.insert("STAGE_SEMANTIC_ID".into(), json!(semantic(&stage)));
         rec.insert("STAGE_ID".into(), json!(stage));
     }
-    st.entities
-        .entry(FAMILY.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0))
-        .add(&rec, 0, now);
+    super::support::store(st, FAMILY).add(&rec, 0, now);
 }
 
 fn fields(etid: i64) -> &'static [&'static str] {
@@ -169,7 +166,7 @@ pub(crate) fn list(st: &State, params: &Value) -> R {
     }
     let mut rows: Vec<Value> = rows.into_iter().map(Value::Object).collect();
     // Sorted before `select` can drop a sort key.
-    super::listing::sort(&mut rows, params);
+    super::support::sort(&mut rows, params);
     if !select.is_empty() {
         for r in &mut rows {
             if let Some(m) = r.as_object_mut() {
@@ -177,5 +174,5 @@ pub(crate) fn list(st: &State, params: &Value) -> R {
             }
         }
     }
-    Ok(super::listing::page(rows, params, |p| json!({"items": p})))
+    Ok(super::support::page(rows, params, |p| json!({"items": p})))
 }

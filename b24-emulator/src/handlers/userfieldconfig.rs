@@ -10,9 +10,8 @@ use serde_json::{Map, Value, json};
 use super::{R, int_of, param, str_param};
 use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Caller, Output};
-use crate::registry::registry;
 use crate::state::State;
-use crate::store::{Kind, Record, Store};
+use crate::store::{Record, Store};
 
 /// The methods handled here.
 pub(crate) const METHODS: &[&str] = &[
@@ -78,15 +77,9 @@ fn shown(mut rec: Record) -> Value {
 
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
-    let reg = registry();
-    if let Some(entry) = reg.get(method, false) {
-        super::spec::check_v2(reg, entry, params)?;
-    }
+    super::support::check_declared(method, params)?;
     let module = str_param(params, "moduleId").unwrap_or_default();
-    let store = st
-        .entities
-        .entry(FAMILY.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0));
+    let store = super::support::store(st, FAMILY);
     let user = caller.user_id;
     // A field of this module, by `id`.
     let existing = |store: &Store| -> Result<(u64, Record), ApiError> {
@@ -157,8 +150,8 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 }
                 true
             });
-            super::listing::sort(&mut rows, params);
-            Ok(super::listing::page(rows, params, |p| json!({"fields": p})))
+            super::support::sort(&mut rows, params);
+            Ok(super::support::page(rows, params, |p| json!({"fields": p})))
         }
     }
 }
