@@ -1335,3 +1335,105 @@ async fn userfieldconfig_reads_back() {
     let (_, body) = call(&e, "userfieldconfig.list", json!({"moduleId": "crm"})).await;
     assert_eq!(body["result"]["fields"], json!([]));
 }
+
+/// entity/*.md: the application storage keeps storages, items, sections and
+/// item properties; `get` filters items by `FILTER`; a missing storage is
+/// `ERROR_ENTITY_NOT_FOUND`.
+#[tokio::test]
+async fn application_storage_reads_back() {
+    let e = emu().await;
+    let token = e.authorize(1, &[]).access_token;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.add",
+        json!({"ENTITY": "dish", "NAME": "Dishes"}),
+    )
+    .await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.add",
+        json!({"ENTITY": "dish", "NAME": "Dishes"}),
+    )
+    .await;
+    assert_eq!(body["error"], "ERROR_ENTITY_ALREADY_EXISTS");
+    let (_, body) = oauth_call(&e, &token, "entity.get", json!({"ENTITY": "dish"})).await;
+    assert_eq!(body["result"]["NAME"], "Dishes");
+    assert_eq!(body["result"]["IBLOCK_TYPE_ID"], "rest_entity");
+    let (_, body) = oauth_call(&e, &token, "entity.rights", json!({"ENTITY": "dish"})).await;
+    assert_eq!(body["result"], json!({"U1": "X"}));
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.item.add",
+        json!({"ENTITY": "dish", "NAME": "Soup", "SORT": 10, "ACTIVE": "Y"}),
+    )
+    .await;
+    let soup = body["result"].as_u64().expect("item id");
+    oauth_call(
+        &e,
+        &token,
+        "entity.item.add",
+        json!({"ENTITY": "dish", "NAME": "Tea"}),
+    )
+    .await;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.item.get",
+        json!({"ENTITY": "dish", "FILTER": {"ID": soup}}),
+    )
+    .await;
+    let items = body["result"].as_array().expect("array");
+    assert_eq!(items.len(), 1, "{body}");
+    assert_eq!(items[0]["NAME"], "Soup");
+    assert_eq!(items[0]["SORT"], "10");
+    assert_eq!(items[0]["ENTITY"], "dish");
+    oauth_call(
+        &e,
+        &token,
+        "entity.item.update",
+        json!({"ENTITY": "dish", "ID": soup, "ACTIVE": "N"}),
+    )
+    .await;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.item.get",
+        json!({"ENTITY": "dish", "SORT": {"ID": "DESC"}}),
+    )
+    .await;
+    assert_eq!(body["result"][0]["NAME"], "Tea", "{body}");
+    assert_eq!(body["result"][1]["ACTIVE"], "N");
+    oauth_call(
+        &e,
+        &token,
+        "entity.item.property.add",
+        json!({"ENTITY": "dish", "PROPERTY": "kcal", "NAME": "Calories", "TYPE": "N"}),
+    )
+    .await;
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.item.property.get",
+        json!({"ENTITY": "dish", "PROPERTY": "kcal"}),
+    )
+    .await;
+    assert_eq!(body["result"]["NAME"], "Calories", "{body}");
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "entity.section.add",
+        json!({"ENTITY": "dish", "NAME": "Hot"}),
+    )
+    .await;
+    assert!(body["result"].is_u64(), "{body}");
+    let (_, body) = oauth_call(&e, &token, "entity.section.get", json!({"ENTITY": "dish"})).await;
+    assert_eq!(body["result"].as_array().unwrap().len(), 1);
+    let (_, body) = oauth_call(&e, &token, "entity.delete", json!({"ENTITY": "dish"})).await;
+    assert_eq!(body["result"], true);
+    let (_, body) = oauth_call(&e, &token, "entity.item.get", json!({"ENTITY": "dish"})).await;
+    assert_eq!(body["error"], "ERROR_ENTITY_NOT_FOUND");
+}

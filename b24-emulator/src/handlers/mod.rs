@@ -32,6 +32,7 @@ pub(crate) use crm::*;
 
 mod activity_binding;
 mod app_codes;
+mod app_storage;
 mod calendar;
 mod crm_address;
 mod crm_types;
@@ -75,6 +76,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if options::handles(m) => "basic",
         "crm.stagehistory.list" => "crm",
         m if userfieldconfig::handles(m) => "userfieldconfig",
+        m if app_storage::handles(m) => "entity",
         m if app_codes::handles(m) => {
             if m.starts_with("bizproc.") {
                 "bizproc"
@@ -385,6 +387,7 @@ pub(crate) fn call(
         m if options::handles(m) => options::call(st, caller, m, params, now),
         "crm.stagehistory.list" => stagehistory::list(st, params),
         m if userfieldconfig::handles(m) => userfieldconfig::call(st, caller, m, params, now),
+        m if app_storage::handles(m) => app_storage::call(st, caller, m, params, now),
         m if app_codes::handles(m) => app_codes::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
