@@ -1437,3 +1437,19 @@ async fn application_storage_reads_back() {
     let (_, body) = oauth_call(&e, &token, "entity.item.get", json!({"ENTITY": "dish"})).await;
     assert_eq!(body["error"], "ERROR_ENTITY_NOT_FOUND");
 }
+
+/// biconnector-source-add.md answers `{"id": 12}`: a stored record's ID
+/// comes back under the declared `id`, as an integer.
+#[tokio::test]
+async fn stored_ids_take_the_declared_name() {
+    let e = emu().await;
+    let (status, body) = call(
+        &e,
+        "biconnector.source.add",
+        json!({"fields": {"title": "Source", "type": "mysql", "code": "src",
+                          "settings": {"host": "h", "port": 3306}}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["result"]["id"].is_u64(), "{body}");
+}

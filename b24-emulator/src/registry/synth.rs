@@ -280,7 +280,8 @@ pub(crate) fn fit(reg: &Registry, entry: &Entry, mut value: Value) -> Value {
 
 /// A number the app wrote where the shape declares a string becomes its
 /// text: a portal answers such fields as strings whatever the request sent
-/// (`crm-activity-get.md`'s `"OWNER_TYPE_ID": "1"` after an add with `1`).
+/// (`crm-activity-get.md`'s `"OWNER_TYPE_ID": "1"` after an add with `1`);
+/// a stored record's `ID` takes the `id` name a shape declares.
 fn as_text(file: &SpecFile, shape: &Shape, v: &mut Value, depth: usize) {
     let mut s = shape;
     for _ in 0..8 {
@@ -295,6 +296,22 @@ fn as_text(file: &SpecFile, shape: &Shape, v: &mut Value, depth: usize) {
     match v {
         Value::Number(n) if s.ty.value == "string" => *v = Value::String(n.to_string()),
         Value::Object(m) => {
+            // The generic store keys every record by `ID`; a shape that
+            // declares `id` (biconnector-source-add.md: `{"id": 12}`) gets it
+            // under that name, as the integer it declares.
+            let declares = |n: &str| s.fields.iter().any(|f| f.name.value == n);
+            if declares("id") && !declares("ID") && !m.contains_key("id") {
+                if let Some(id) = m.shift_remove("ID") {
+                    let int = id.as_str().and_then(|t| t.parse::<u64>().ok());
+                    let id_shape = s.fields.iter().find(|f| f.name.value == "id");
+                    let wants_int = id_shape.is_some_and(|f| f.shape.ty.value == "integer");
+                    let id = match int {
+                        Some(n) if wants_int => Value::from(n),
+                        _ => id,
+                    };
+                    m.insert("id".into(), id);
+                }
+            }
             for f in &s.fields {
                 if let Some(x) = m.get_mut(&f.name.value) {
                     as_text(file, &f.shape, x, depth + 1);
