@@ -300,17 +300,19 @@ fn as_text(file: &SpecFile, shape: &Shape, v: &mut Value, depth: usize) {
             // declares `id` (biconnector-source-add.md: `{"id": 12}`) gets it
             // under that name, as the integer it declares.
             let declares = |n: &str| s.fields.iter().any(|f| f.name.value == n);
-            if declares("id") && !declares("ID") && !m.contains_key("id") {
-                if let Some(id) = m.shift_remove("ID") {
-                    let int = id.as_str().and_then(|t| t.parse::<u64>().ok());
-                    let id_shape = s.fields.iter().find(|f| f.name.value == "id");
-                    let wants_int = id_shape.is_some_and(|f| f.shape.ty.value == "integer");
-                    let id = match int {
-                        Some(n) if wants_int => Value::from(n),
-                        _ => id,
-                    };
-                    m.insert("id".into(), id);
-                }
+            if declares("id")
+                && !declares("ID")
+                && !m.contains_key("id")
+                && let Some(id) = m.shift_remove("ID")
+            {
+                let int = id.as_str().and_then(|t| t.parse::<u64>().ok());
+                let id_shape = s.fields.iter().find(|f| f.name.value == "id");
+                let wants_int = id_shape.is_some_and(|f| f.shape.ty.value == "integer");
+                let id = match int {
+                    Some(n) if wants_int => Value::from(n),
+                    _ => id,
+                };
+                m.insert("id".into(), id);
             }
             for f in &s.fields {
                 if let Some(x) = m.get_mut(&f.name.value) {
