@@ -1453,3 +1453,38 @@ async fn stored_ids_take_the_declared_name() {
     assert_eq!(status, 200, "{body}");
     assert!(body["result"]["id"].is_u64(), "{body}");
 }
+
+/// user-userfield-*.md have no `get`: what `add` wrote, `list` reads back
+/// (filtered), `update` changes and `delete` removes.
+#[tokio::test]
+async fn families_without_get_read_back_through_list() {
+    let e = emu().await;
+    let (status, body) = call(
+        &e,
+        "user.userfield.add",
+        json!({"fields": {"FIELD_NAME": "UF_USR_X", "USER_TYPE_ID": "string", "MULTIPLE": "N"}}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["result"].clone();
+    call(
+        &e,
+        "user.userfield.add",
+        json!({"fields": {"FIELD_NAME": "UF_USR_Y", "USER_TYPE_ID": "string"}}),
+    )
+    .await;
+    call(
+        &e,
+        "user.userfield.update",
+        json!({"id": id, "fields": {"SORT": 7}}),
+    )
+    .await;
+    let (_, body) = call(&e, "user.userfield.list", json!({"filter": {"ID": id}})).await;
+    let rows = body["result"].as_array().expect("array");
+    assert_eq!(rows.len(), 1, "{body}");
+    assert_eq!(rows[0]["FIELD_NAME"], "UF_USR_X");
+    let (_, body) = call(&e, "user.userfield.delete", json!({"id": id})).await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = call(&e, "user.userfield.list", json!({})).await;
+    assert_eq!(body["result"].as_array().unwrap().len(), 1, "{body}");
+}

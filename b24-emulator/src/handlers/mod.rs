@@ -43,7 +43,7 @@ pub(crate) mod eventlog;
 mod im;
 mod options;
 mod stagehistory;
-mod support;
+pub(crate) mod support;
 mod userfieldconfig;
 
 type R = Result<Output, ApiError>;

@@ -91,3 +91,27 @@ pub(crate) fn page(
         synthesized: false,
     }
 }
+
+/// A CRUD family the generic entity store can keep although the specs give
+/// it no `get`: `add` and `list` exist and `delete` names a record by an
+/// integer `id` (`user.userfield.*`, `sale.cashbox.*`,
+/// `tasks.task.result.*`, …). Answers its family and verb, for
+/// `entity::call`.
+pub(crate) fn crud_without_get(method: &str) -> Option<(String, &'static str)> {
+    let lower = method.to_ascii_lowercase();
+    let (family, verb) = lower.rsplit_once('.')?;
+    let verb = ["add", "list", "update", "delete"]
+        .into_iter()
+        .find(|v| *v == verb)?;
+    let reg = registry();
+    let has = |v: &str| reg.get(&format!("{family}.{v}"), false);
+    if has("get").is_some() || has("add").is_none() || has("list").is_none() {
+        return None;
+    }
+    let by_id = has("delete")?
+        .method
+        .params
+        .iter()
+        .any(|p| p.name.value.eq_ignore_ascii_case("id") && p.shape.ty.value == "integer");
+    by_id.then(|| (family.to_owned(), verb))
+}

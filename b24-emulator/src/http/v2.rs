@@ -299,9 +299,10 @@ fn execute(
                     *waited = before.elapsed();
                     return methods::bindings::call(&mut st, entry, &family, op, params);
                 }
-                if let Some((family, verb)) = methods::entity::route(method)
-                    && verb != "fields"
-                {
+                let crud = methods::entity::route(method)
+                    .filter(|(_, verb)| *verb != "fields")
+                    .or_else(|| methods::support::crud_without_get(method));
+                if let Some((family, verb)) = crud {
                     methods::spec::check_v2(reg, entry, params)?;
                     let filled = methods::defaults::filled(method, params, caller.user_id);
                     let params = filled.as_ref().unwrap_or(params);
