@@ -1488,3 +1488,38 @@ async fn families_without_get_read_back_through_list() {
     let (_, body) = call(&e, "user.userfield.list", json!({})).await;
     assert_eq!(body["result"].as_array().unwrap().len(), 1, "{body}");
 }
+
+/// crm-activity-type-*.md: the app's custom activity types list back;
+/// a second add of a `TYPE_ID` and a delete of an unknown one are
+/// INVALID_ARG_VALUE.
+#[tokio::test]
+async fn activity_types_list_back() {
+    let e = emu().await;
+    let token = e.authorize(1, &[]).access_token;
+    let add = json!({"fields": {"TYPE_ID": "1C", "NAME": "1C case"}});
+    let (_, body) = oauth_call(&e, &token, "crm.activity.type.add", add.clone()).await;
+    assert_eq!(body["result"], true, "{body}");
+    let (_, body) = oauth_call(&e, &token, "crm.activity.type.add", add).await;
+    assert_eq!(body["error"], "INVALID_ARG_VALUE");
+    let (_, body) = oauth_call(&e, &token, "crm.activity.type.list", json!({})).await;
+    assert_eq!(
+        body["result"],
+        json!([{"TYPE_ID": "1C", "NAME": "1C case", "IS_CONFIGURABLE_TYPE": "N", "ICON_ID": "0"}])
+    );
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "crm.activity.type.delete",
+        json!({"TYPE_ID": "1C"}),
+    )
+    .await;
+    assert_eq!(body["result"], true);
+    let (_, body) = oauth_call(
+        &e,
+        &token,
+        "crm.activity.type.delete",
+        json!({"TYPE_ID": "1C"}),
+    )
+    .await;
+    assert_eq!(body["error"], "INVALID_ARG_VALUE");
+}

@@ -31,6 +31,7 @@ mod crm;
 pub(crate) use crm::*;
 
 mod activity_binding;
+mod activity_type;
 mod app_codes;
 mod app_storage;
 mod calendar;
@@ -87,7 +88,8 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         m if crm_types::handles(m)
             || crm_wrapped::handles(m)
             || activity_binding::handles(m)
-            || crm_address::handles(m) =>
+            || crm_address::handles(m)
+            || activity_type::handles(m) =>
         {
             "crm"
         }
@@ -388,6 +390,7 @@ pub(crate) fn call(
         "crm.stagehistory.list" => stagehistory::list(st, params),
         m if userfieldconfig::handles(m) => userfieldconfig::call(st, caller, m, params, now),
         m if app_storage::handles(m) => app_storage::call(st, caller, m, params, now),
+        m if activity_type::handles(m) => activity_type::call(st, caller, m, params, now),
         m if app_codes::handles(m) => app_codes::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
