@@ -1523,3 +1523,55 @@ async fn activity_types_list_back() {
     .await;
     assert_eq!(body["error"], "INVALID_ARG_VALUE");
 }
+
+/// im-message-add.md: a message goes to a user who exists or to a chat
+/// that exists (`USER_NOT_FOUND`, `CHAT_ID` otherwise); im-message-command.md
+/// wants a sent message and a bot ID.
+#[tokio::test]
+async fn messages_need_an_existing_dialog() {
+    let e = emu().await;
+    let (_, body) = call(
+        &e,
+        "im.message.add",
+        json!({"DIALOG_ID": "1", "MESSAGE": "hi"}),
+    )
+    .await;
+    let message = body["result"].as_u64().expect("message id");
+    let (status, body) = call(
+        &e,
+        "im.message.add",
+        json!({"DIALOG_ID": "chat1111", "MESSAGE": "hi"}),
+    )
+    .await;
+    assert_eq!((status, body["error"].clone()), (400, json!("CHAT_ID")));
+    let (_, body) = call(
+        &e,
+        "im.message.add",
+        json!({"DIALOG_ID": "999999", "MESSAGE": "hi"}),
+    )
+    .await;
+    assert_eq!(body["error"], "USER_NOT_FOUND");
+    let (_, body) = call(&e, "im.chat.add", json!({"TITLE": "Team", "USERS": [1]})).await;
+    let chat = body["result"].as_u64().unwrap();
+    let (_, body) = call(
+        &e,
+        "im.message.add",
+        json!({"DIALOG_ID": format!("chat{chat}"), "MESSAGE": "hi"}),
+    )
+    .await;
+    assert!(body["result"].is_u64(), "{body}");
+    let (_, body) = call(
+        &e,
+        "im.message.command",
+        json!({"MESSAGE_ID": message, "BOT_ID": 0, "COMMAND": "help"}),
+    )
+    .await;
+    assert_eq!(body["error"], "BOT_ID_ERROR");
+    let (_, body) = call(
+        &e,
+        "im.message.command",
+        json!({"MESSAGE_ID": message, "BOT_ID": 5, "COMMAND": "help"}),
+    )
+    .await;
+    assert_eq!(body["result"], true, "{body}");
+}

@@ -4,12 +4,15 @@
 //! (`chats/search/im-search-user-list.md`: keyed by ID, an empty array when
 //! nothing is found), `im.chat.add` and `im.chat.get` (`chats/im-chat-get.md`:
 //! the chat linked to `ENTITY_TYPE`/`ENTITY_ID` as `{"ID": …}`, `null` when
-//! there is none).
+//! there is none), `im.message.add` (`chats/messages/im-message-add.md`: to a
+//! user who exists or a chat `im.chat.add` made, else the page's
+//! `USER_NOT_FOUND` / `CHAT_ID` errors) and `im.message.command`
+//! (`…/im-message-command.md`: a message `im.message.add` sent, a bot ID).
 
 use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param, str_param, truthy};
-use crate::protocol::{Caller, Output};
+use crate::protocol::{ApiError, Caller, Output};
 use crate::state::State;
 use crate::store::Record;
 
@@ -19,9 +22,12 @@ pub(crate) const METHODS: &[&str] = &[
     "im.search.user.list",
     "im.chat.add",
     "im.chat.get",
+    "im.message.add",
+    "im.message.command",
 ];
 
 const CHATS: &str = "im.chat";
+const MESSAGES: &str = "im.message";
 
 /// Whether `method` is handled here.
 pub(crate) fn handles(method: &str) -> bool {
@@ -205,6 +211,54 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 true
             });
             one(found.map_or(Value::Null, |chat| json!({"ID": chat})))
+        }
+        "im.message.add" => {
+            let dialog = str_param(params, "DIALOG_ID").unwrap_or_default();
+            let bad = |code: &str, text: &str| Err(ApiError::new(400, code, text));
+            if let Some(chat) = dialog.strip_prefix("chat") {
+                let known = chat
+                    .parse::<u64>()
+                    .ok()
+                    .is_some_and(|id| st.entities.get(CHATS).is_some_and(|s| s.row(id).is_some()));
+                if !known {
+                    return bad("CHAT_ID", "Error creating message");
+                }
+            } else {
+                let Ok(user) = dialog.parse::<u64>() else {
+                    return bad("USER_ID_EMPTY", "User ID can't be empty");
+                };
+                if st.users.row(user).is_none() {
+                    return bad("USER_NOT_FOUND", "User not found");
+                }
+            }
+            let rec = Record::from_iter([
+                ("DIALOG_ID".to_owned(), json!(dialog)),
+                ("AUTHOR_ID".to_owned(), json!(caller.user_id)),
+                ("MESSAGE".to_owned(), json!(str_param(params, "MESSAGE"))),
+            ]);
+            let messages = super::support::store(st, MESSAGES);
+            one(json!(messages.add(&rec, caller.user_id, now)))
+        }
+        "im.message.command" => {
+            let bad = |code: &str, text: &str| Err(ApiError::new(400, code, text));
+            let message = param(params, "MESSAGE_ID")
+                .and_then(int_of)
+                .and_then(|n| u64::try_from(n).ok());
+            let sent = message.is_some_and(|id| {
+                st.entities
+                    .get(MESSAGES)
+                    .is_some_and(|s| s.row(id).is_some())
+            });
+            if !sent {
+                return bad("MESSAGE_ID_ERROR", "Message ID can't be empty");
+            }
+            if param(params, "BOT_ID").and_then(int_of).unwrap_or(0) <= 0 {
+                return bad("BOT_ID_ERROR", "Bot ID can't be empty");
+            }
+            if str_param(params, "COMMAND").unwrap_or_default().is_empty() {
+                return bad("COMMAND_ERROR", "Command can't be empty");
+            }
+            one(json!(true))
         }
         _ => Err(crate::protocol::method_not_found()),
     }
