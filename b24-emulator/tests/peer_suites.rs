@@ -1575,3 +1575,56 @@ async fn messages_need_an_existing_dialog() {
     .await;
     assert_eq!(body["result"], true, "{body}");
 }
+
+/// lists-field-*.md: a list's custom field is `PROPERTY_<id>`; `get` with
+/// `FIELD_ID` answers it keyed by its type; an unknown list is
+/// ERROR_IBLOCK_NOT_FOUND.
+#[tokio::test]
+async fn list_fields_read_back() {
+    let e = emu().await;
+    let (_, body) = call(
+        &e,
+        "lists.add",
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "tasks", "FIELDS": {"NAME": "Tasks"}}),
+    )
+    .await;
+    let list = body["result"].clone();
+    let (_, body) = call(
+        &e,
+        "lists.field.add",
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list,
+               "FIELDS": {"NAME": "Status", "TYPE": "S", "SORT": 50}}),
+    )
+    .await;
+    let field = body["result"].as_str().expect("field id").to_owned();
+    assert!(field.starts_with("PROPERTY_"), "{body}");
+    let (_, body) = call(
+        &e,
+        "lists.field.get",
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "tasks", "FIELD_ID": field}),
+    )
+    .await;
+    assert_eq!(body["result"]["S"]["FIELD_ID"], field, "{body}");
+    assert_eq!(body["result"]["S"]["SORT"], 50);
+    call(
+        &e,
+        "lists.field.update",
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list, "FIELD_ID": field,
+               "FIELDS": {"NAME": "State"}}),
+    )
+    .await;
+    let (_, body) = call(
+        &e,
+        "lists.field.get",
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": list}),
+    )
+    .await;
+    assert_eq!(body["result"][&field]["NAME"], "State", "{body}");
+    let (_, body) = call(
+        &e,
+        "lists.field.get",
+        json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": 999}),
+    )
+    .await;
+    assert_eq!(body["error"], "ERROR_IBLOCK_NOT_FOUND");
+}

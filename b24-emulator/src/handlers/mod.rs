@@ -42,6 +42,7 @@ mod currency;
 pub(crate) mod defaults;
 pub(crate) mod eventlog;
 mod im;
+mod lists_field;
 mod options;
 mod stagehistory;
 pub(crate) mod support;
@@ -78,6 +79,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         "crm.stagehistory.list" => "crm",
         m if userfieldconfig::handles(m) => "userfieldconfig",
         m if app_storage::handles(m) => "entity",
+        m if lists_field::handles(m) => "lists",
         m if app_codes::handles(m) => {
             if m.starts_with("bizproc.") {
                 "bizproc"
@@ -391,6 +393,7 @@ pub(crate) fn call(
         m if userfieldconfig::handles(m) => userfieldconfig::call(st, caller, m, params, now),
         m if app_storage::handles(m) => app_storage::call(st, caller, m, params, now),
         m if activity_type::handles(m) => activity_type::call(st, caller, m, params, now),
+        m if lists_field::handles(m) => lists_field::call(st, caller, m, params, now),
         m if app_codes::handles(m) => app_codes::call(st, caller, m, params, now),
         m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
         m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
