@@ -94,7 +94,9 @@ async fn every_spec_method_answers_within_its_shape() {
         "answers outside their shape:\n{}",
         misfits.join("\n")
     );
-    assert!(synthesized > 1000, "{synthesized}");
+    // Most methods still answer from their spec; stateful handlers (CRM,
+    // tasks, calendar, app storage, …) take the rest.
+    assert!(synthesized > 900, "{synthesized}");
     emu.shutdown().await;
 }
 

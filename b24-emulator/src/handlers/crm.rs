@@ -195,6 +195,13 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The stage and funnel of a record, for its stage history.
+fn stage(store: &Store, id: u64, etid: i64) -> Option<(Option<String>, i64)> {
+    store
+        .row(id)
+        .map(|r| stagehistory::stage_of(&store.materialize(r), etid))
+}
+
 pub(super) fn crm_legacy(
     portal: &Portal,
     st: &mut State,
@@ -214,6 +221,10 @@ pub(super) fn crm_legacy(
         "add" => {
             let fields = fields_param(params)?;
             let id = store.add(&fields, user, now);
+            let after = stage(store, id, etid);
+            if let Some(after) = after {
+                stagehistory::note(st, etid, id, None, after, now);
+            }
             portal.emit(
                 st,
                 &format!("{prefix}ADD"),
@@ -225,8 +236,12 @@ pub(super) fn crm_legacy(
         "update" => {
             let id = id_param(params)?;
             let fields = fields_param(params)?;
+            let before = stage(store, id, etid);
             if !store.update(id, &fields, user, now) {
                 return Err(ApiError::crm("Not found"));
+            }
+            if let Some(after) = stage(store, id, etid) {
+                stagehistory::note(st, etid, id, before, after, now);
             }
             portal.emit(
                 st,
@@ -439,6 +454,9 @@ pub(super) fn crm_item(
             let item = store
                 .row(id)
                 .map(|r| item_json(store, store.materialize(r), &[]));
+            if let Some(after) = stage(store, id, etid) {
+                stagehistory::note(st, etid, id, None, after, now);
+            }
             portal.emit(st, &ev_add, ev_data(id), user);
             Ok(Output::one(json!({"item": item})))
         }
@@ -447,12 +465,16 @@ pub(super) fn crm_item(
                 .filter(|&n| n > 0)
                 .ok_or_else(not_found)? as u64;
             let fields = upper_fields(params)?;
+            let before = stage(store, id, etid);
             if !store.update(id, &fields, user, now) {
                 return Err(not_found());
             }
             let item = store
                 .row(id)
                 .map(|r| item_json(store, store.materialize(r), &[]));
+            if let Some(after) = stage(store, id, etid) {
+                stagehistory::note(st, etid, id, before, after, now);
+            }
             portal.emit(st, &ev_update, ev_data(id), user);
             Ok(Output::one(json!({"item": item})))
         }

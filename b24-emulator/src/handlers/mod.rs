@@ -31,6 +31,24 @@ mod crm;
 #[allow(unused_imports)]
 pub(crate) use crm::*;
 
+mod activity_binding;
+mod activity_type;
+mod app_codes;
+mod app_storage;
+mod calendar;
+mod crm_address;
+mod crm_types;
+mod crm_wrapped;
+mod currency;
+pub(crate) mod defaults;
+pub(crate) mod eventlog;
+mod im;
+mod lists_field;
+mod options;
+mod stagehistory;
+pub(crate) mod support;
+mod userfieldconfig;
+
 type R = Result<Output, ApiError>;
 
 /// The scope a method needs; `None` when the method does not exist.
@@ -56,6 +74,29 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         | "tasks.task.list" => "task",
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
         m if TELEPHONY.contains(&m) => "telephony",
+        m if calendar::handles(m) => "calendar",
+        m if currency::handles(m) => "crm",
+        m if im::handles(m) => "im",
+        m if options::handles(m) => "basic",
+        "crm.stagehistory.list" => "crm",
+        m if userfieldconfig::handles(m) => "userfieldconfig",
+        m if app_storage::handles(m) => "entity",
+        m if lists_field::handles(m) => "lists",
+        m if app_codes::handles(m) => {
+            if m.starts_with("bizproc.") {
+                "bizproc"
+            } else {
+                "messageservice"
+            }
+        }
+        m if crm_types::handles(m)
+            || crm_wrapped::handles(m)
+            || activity_binding::handles(m)
+            || crm_address::handles(m)
+            || activity_type::handles(m) =>
+        {
+            "crm"
+        }
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
@@ -328,6 +369,22 @@ pub(crate) fn call(
         }
         "voximplant.statistic.get" => call_statistics(st, params),
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
+        m if calendar::handles(m) => calendar::call(st, caller, m, params, now),
+        m if currency::handles(m) => currency::call(st, caller, m, params, now),
+        m if im::handles(m) => im::call(st, caller, m, params, now),
+        m if options::handles(m) => options::call(st, caller, m, params, now),
+        "crm.stagehistory.list" => stagehistory::list(st, params),
+        m if userfieldconfig::handles(m) => userfieldconfig::call(st, caller, m, params, now),
+        m if app_storage::handles(m) => app_storage::call(st, caller, m, params, now),
+        m if activity_type::handles(m) => activity_type::call(st, caller, m, params, now),
+        m if lists_field::handles(m) => lists_field::call(st, caller, m, params, now),
+        m if app_codes::handles(m) => app_codes::call(st, caller, m, params, now),
+        m if crm_types::handles(m) => crm_types::call(st, caller, m, params, now),
+        m if crm_wrapped::handles(m) => crm_wrapped::call(st, caller, m, params, now),
+        m if activity_binding::handles(m) => {
+            activity_binding::call(st, caller.user_id, m, params, now)
+        }
+        m if crm_address::handles(m) => crm_address::call(st, caller.user_id, m, params, now),
         m => match crm_route(m) {
             Some((Some(etid), verb)) => crm_legacy(portal, st, caller, etid, verb, params, now),
             Some((None, verb)) => crm_item(portal, st, caller, verb, params, now),

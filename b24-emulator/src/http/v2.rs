@@ -26,6 +26,9 @@ mod batch;
 #[allow(unused_imports)]
 pub(crate) use batch::*;
 
+mod positional;
+pub(crate) use positional::param_map;
+
 pub(crate) fn json_response(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     // Straight to bytes: `to_string` goes through `fmt::Write`, slower for
@@ -54,8 +57,7 @@ async fn read_params(
     let bad = |d: &str| ApiError::new(400, "INVALID_REQUEST", d);
     let mut params = match uri.query() {
         Some(q) => match b24_form::parse(q) {
-            Ok(Value::Object(m)) => m,
-            Ok(_) => Map::new(),
+            Ok(v) => param_map(v).unwrap_or_default(),
             Err(e) => return Err(bad(&e.to_string())),
         },
         None => Map::new(),
@@ -83,8 +85,9 @@ async fn read_params(
                 hints = hints.merge(Hints::from_json(&bytes));
                 m
             }
-            Ok(Value::Array(a)) if a.is_empty() => Map::new(),
-            Ok(_) => return Err(bad("JSON body must be an object")),
+            // A list names the parameters by position (`positional`).
+            Ok(v @ Value::Array(_)) => param_map(v).unwrap_or_default(),
+            Ok(_) => return Err(bad("JSON body must be an object or an array")),
             Err(e) => return Err(bad(&format!("Invalid JSON body: {e}"))),
         }
     } else if ctype.starts_with("multipart/") {
@@ -92,11 +95,10 @@ async fn read_params(
     } else {
         let text = String::from_utf8_lossy(&bytes);
         match b24_form::parse(&text) {
-            Ok(Value::Object(m)) => {
+            Ok(v) => {
                 hints = hints.merge(Hints::from_form(&text));
-                m
+                param_map(v).unwrap_or_default()
             }
-            Ok(_) => Map::new(),
             Err(e) => return Err(bad(&e.to_string())),
         }
     };
@@ -244,6 +246,11 @@ fn execute(
 ) -> Executed {
     let start = portal.clock().unix();
     let status = |e: &ApiError| (e.status, e.code.clone());
+    let (params, refused) = match positional::name_positions(method, &params) {
+        Ok(Some(named)) => (named, None),
+        Ok(None) => (params, None),
+        Err(e) => (params, Some(e)),
+    };
     accounted(
         portal,
         caller,
@@ -252,6 +259,9 @@ fn execute(
         in_batch,
         status,
         |params, waited| {
+            if let Some(e) = refused {
+                return Err(e);
+            }
             // 1. Look the method up: a hand-written handler keeps its
             // documented scope; every other method comes from the registry.
             let reg = registry();
@@ -289,10 +299,13 @@ fn execute(
                     *waited = before.elapsed();
                     return methods::bindings::call(&mut st, entry, &family, op, params);
                 }
-                if let Some((family, verb)) = methods::entity::route(method)
-                    && verb != "fields"
-                {
+                let crud = methods::entity::route(method)
+                    .filter(|(_, verb)| *verb != "fields")
+                    .or_else(|| methods::support::crud_without_get(method));
+                if let Some((family, verb)) = crud {
                     methods::spec::check_v2(reg, entry, params)?;
+                    let filled = methods::defaults::filled(method, params, caller.user_id);
+                    let params = filled.as_ref().unwrap_or(params);
                     let now = portal.clock().unix() as i64;
                     let before = Instant::now();
                     let mut st = portal.lock();

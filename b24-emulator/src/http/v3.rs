@@ -13,8 +13,8 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use crate::handlers::spec;
 use crate::handlers::tasks;
+use crate::handlers::{eventlog, spec};
 use crate::http::v2::{Executed, Target, accounted, authenticate, json_response, target};
 use crate::protocol::{ApiError, Caller, Output, V3Error, operation_time_limit};
 use crate::registry::openapi as openapi_schema;
@@ -228,6 +228,9 @@ fn execute(
                 rows: 1,
                 synthesized: false,
             };
+            if eventlog::handles(method) {
+                return eventlog::call(portal, caller, method, p);
+            }
             if let Some(entry) = resolved.from_spec {
                 return spec::call_v3(registry(), entry, p);
             }

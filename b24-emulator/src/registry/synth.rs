@@ -56,11 +56,22 @@ pub(crate) fn param_problems(
     let mut out = Vec::new();
     for f in declared {
         let name = &f.name.value;
-        match find(map, name) {
-            None if f.required && !alternative_given(declared, name, map) => out.push((
-                name.clone(),
-                format!("Required parameter `{name}` is missing"),
-            )),
+        // A key that is another declared parameter's exact name is that one's
+        // (department.get declares `sort`, the field to sort by, and `SORT`).
+        let value = map.get(name).or_else(|| {
+            map.iter()
+                .find(|(k, _)| {
+                    k.eq_ignore_ascii_case(name) && !declared.iter().any(|d| d.name.value == **k)
+                })
+                .map(|(_, v)| v)
+        });
+        match value {
+            None if f.required && !alternative_given(declared, name, map) && !waived_by(f, map) => {
+                out.push((
+                    name.clone(),
+                    format!("Required parameter `{name}` is missing"),
+                ))
+            }
             Some(v) if !fits(file, &f.shape.ty.value, v) => out.push((
                 name.clone(),
                 format!("Parameter `{name}` must be of type {}", f.shape.ty.value),
@@ -93,6 +104,31 @@ fn alternative_given(declared: &[Field], name: &str, map: &Map<String, Value>) -
                 .iter()
                 .any(|g| find(map, g).is_some_and(|v| !v.is_null()))
     })
+}
+
+/// Whether a field's own description waives it when another parameter was
+/// sent: "Required if `DIALOG_ID` is not provided" (`im-disk-folder-get.md`
+/// and the other chat pages), "… if the `companyUuid` parameter is not
+/// provided", "… if `code` is not specified".
+fn waived_by(field: &Field, map: &Map<String, Value>) -> bool {
+    let Some(text) = field.shape.description.as_deref() else {
+        return false;
+    };
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = lower.find("required if") else {
+        return false;
+    };
+    let sentence = &text[at..];
+    let sentence = sentence.split(['\n', '.']).next().unwrap_or(sentence);
+    let lower = sentence.to_ascii_lowercase();
+    if !(lower.contains("not provided") || lower.contains("not specified")) {
+        return false;
+    }
+    sentence
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|g| find(map, g).is_some_and(|v| !v.is_null()))
 }
 
 /// The REST v2 error for a parameter problem: the documented code whose
@@ -224,6 +260,7 @@ pub(crate) fn fit(reg: &Registry, entry: &Entry, mut value: Value) -> Value {
     let Some(shape) = entry.method.result.as_ref() else {
         return value;
     };
+    as_text(file, shape, &mut value, 0);
     for _ in 0..64 {
         let Err(e) = conforms(file, shape, &value) else {
             return value;
@@ -239,6 +276,59 @@ pub(crate) fn fit(reg: &Registry, entry: &Entry, mut value: Value) -> Value {
         }
     }
     result(reg, entry)
+}
+
+/// A number the app wrote where the shape declares a string becomes its
+/// text: a portal answers such fields as strings whatever the request sent
+/// (`crm-activity-get.md`'s `"OWNER_TYPE_ID": "1"` after an add with `1`);
+/// a stored record's `ID` takes the `id` name a shape declares.
+fn as_text(file: &SpecFile, shape: &Shape, v: &mut Value, depth: usize) {
+    let mut s = shape;
+    for _ in 0..8 {
+        match file.types.get(&s.ty.value) {
+            Some(t) => s = t,
+            None => break,
+        }
+    }
+    if depth > 16 {
+        return;
+    }
+    match v {
+        Value::Number(n) if s.ty.value == "string" => *v = Value::String(n.to_string()),
+        Value::Object(m) => {
+            // The generic store keys every record by `ID`; a shape that
+            // declares `id` (biconnector-source-add.md: `{"id": 12}`) gets it
+            // under that name, as the integer it declares.
+            let declares = |n: &str| s.fields.iter().any(|f| f.name.value == n);
+            if declares("id")
+                && !declares("ID")
+                && !m.contains_key("id")
+                && let Some(id) = m.shift_remove("ID")
+            {
+                let int = id.as_str().and_then(|t| t.parse::<u64>().ok());
+                let id_shape = s.fields.iter().find(|f| f.name.value == "id");
+                let wants_int = id_shape.is_some_and(|f| f.shape.ty.value == "integer");
+                let id = match int {
+                    Some(n) if wants_int => Value::from(n),
+                    _ => id,
+                };
+                m.insert("id".into(), id);
+            }
+            for f in &s.fields {
+                if let Some(x) = m.get_mut(&f.name.value) {
+                    as_text(file, &f.shape, x, depth + 1);
+                }
+            }
+        }
+        Value::Array(a) => {
+            if let Some(items) = s.items.as_deref() {
+                for x in a {
+                    as_text(file, items, x, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Sets the value at `.a.b[2].c` to null; false when the path is not there.
