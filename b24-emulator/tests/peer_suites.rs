@@ -172,9 +172,11 @@ async fn catalogs_by_scope() {
     let (_, v) = oauth("events", json!({"SCOPE": "crm"})).await;
     let events = v["result"].as_array().unwrap();
     assert!(events.len() > 10, "{v}");
-    // (specs/events/crm_leads.yaml lists ONCRMLEADDELETE's page under the
-    // code ONLEADDELETE, so not every code here starts with ONCRM.)
     assert!(events.contains(&json!("ONCRMDEALADD")), "{v}");
+    // The page titled "onLeadDelete" delivers ONCRMLEADDELETE; the importer
+    // keeps the delivered code.
+    assert!(events.contains(&json!("ONCRMLEADDELETE")), "{v}");
+    assert!(!events.contains(&json!("ONLEADDELETE")), "{v}");
     for other in [
         "ONAPPINSTALL",
         "ONTASKADD",

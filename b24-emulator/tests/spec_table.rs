@@ -115,7 +115,39 @@ fn find_id(v: &Value) -> Option<String> {
     }
 }
 
-/// Whether `id` appears as an `id`/`ID` value anywhere in `v`.
+/// The key a record is named by: a code (`crm.currency.add` answers
+/// `"CNY"`) or a numeric ID.
+fn find_key(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() && s.parse::<u64>().is_err() => Some(s.clone()),
+        _ => find_id(v),
+    }
+}
+
+/// The spelling of the ID field in an answer (`ID`, or `id` in the
+/// camelCase families: `crm.type`, `crm.category`, ...).
+fn id_field(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(m) => m
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case("id"))
+            .cloned()
+            .or_else(|| m.values().find_map(id_field)),
+        Value::Array(a) => a.iter().find_map(id_field),
+        _ => None,
+    }
+}
+
+/// Whether a record keyed by a code appears anywhere in `v` as a value.
+fn holds_value(v: &Value, key: &str) -> bool {
+    match v {
+        Value::String(s) => s == key,
+        Value::Object(m) => m.values().any(|x| holds_value(x, key)),
+        Value::Array(a) => a.iter().any(|x| holds_value(x, key)),
+        _ => false,
+    }
+}
+
 fn holds_id(v: &Value, id: &str) -> bool {
     match v {
         Value::Object(m) => m.iter().any(|(k, x)| {
@@ -208,29 +240,42 @@ async fn crud_families_round_trip() {
         let url = |name: &str| format!("{}{name}", emu.webhook_url());
         let add_p = add_params(&add.sample_params);
         let (status, body) = call(&url(&add.name), &add_p).await;
-        let Some(id) = (status == 200).then(|| find_id(&body["result"])).flatten() else {
+        let Some(id) = (status == 200).then(|| find_key(&body["result"])).flatten() else {
             failed.push(format!("{family}.add: {status} {body}"));
             continue;
+        };
+        // A record named by a code is found by value; one with an ID by its
+        // ID field, as the family spells it.
+        let coded = id.parse::<u64>().is_err();
+        let found = |v: &Value| {
+            if coded {
+                holds_value(v, &id)
+            } else {
+                holds_id(v, &id)
+            }
         };
         let (status, body) = call(
             &url(&get.name),
             &with_id(get.sample_params.clone(), &id, &add_p),
         )
         .await;
-        if status != 200 || !holds_id(&body["result"], &id) {
+        if status != 200 || !found(&body["result"]) {
             failed.push(format!("{family}.get {id}: {status} {body}"));
             continue;
         }
         b24_emulator::check_result(&get.name, false, &body["result"]).unwrap();
+        let field = id_field(&body["result"]).unwrap_or_else(|| "ID".into());
         let mut lp = with_type(list.sample_params.clone(), &add_p);
         lp.as_object_mut()
             .unwrap()
             .retain(|k, _| !k.eq_ignore_ascii_case("select"));
-        lp["filter"] = json!({">=ID": id});
-        lp["start"] = json!(-1);
+        if !coded {
+            lp["filter"] = json!({ format!(">={field}"): id });
+            lp["start"] = json!(-1);
+        }
         let (status, body) = call(&url(&list.name), &lp).await;
-        if status != 200 || !holds_id(&body["result"], &id) {
-            failed.push(format!("{family}.list >=ID {id}: {status} {body}"));
+        if status != 200 || !found(&body["result"]) {
+            failed.push(format!("{family}.list >={field} {id}: {status} {body}"));
             continue;
         }
         b24_emulator::check_result(&list.name, false, &body["result"]).unwrap();
