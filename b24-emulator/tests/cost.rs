@@ -76,8 +76,10 @@ fn fast_clock(emu: &b24_emulator::Emulator) -> tokio::task::JoinHandle<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_wait_for_their_processing_and_busy_time_counts_overlap_once() {
+    // 50,000 deals: a counted page takes 1.1 s, long enough that two
+    // requests sent together overlap even on a loaded machine.
     let emu = b24_emulator::Emulator::builder()
-        .seed_deals(5_000)
+        .seed_deals(50_000)
         .bucket(10_000, 1000.0)
         .realistic(true)
         .hold_processing(true)
@@ -113,7 +115,7 @@ async fn answers_wait_for_their_processing_and_busy_time_counts_overlap_once() {
 
     // Two counted pages in flight together: busy time counts the overlap
     // once, so it is less than the sum of their processing. The clock runs
-    // at real speed here (0.17 s each), so both arrive at about the same
+    // at real speed here (1.1 s each), so both arrive at about the same
     // virtual time.
     speed.abort();
     let url = format!("{}crm.deal.list", emu.webhook_url());
