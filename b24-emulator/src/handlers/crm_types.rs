@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
 use crate::clock::iso8601;
-use crate::filter::{parse_v2, split_v2_key};
+use crate::filter::split_v2_key;
 use crate::protocol::{ApiError, Caller, Output};
 use crate::registry::registry;
 use crate::state::State;
@@ -116,12 +116,7 @@ fn shown(rec: Record) -> Value {
 }
 
 fn all(store: &Store) -> Vec<Record> {
-    let mut out = Vec::new();
-    store.scan(1, store.max_id(), false, |row| {
-        out.push(store.materialize(row));
-        true
-    });
-    out
+    store.records().map(|(_, r)| r.clone()).collect()
 }
 
 fn by_entity_type(store: &Store, etid: i64) -> Option<Record> {
@@ -298,30 +293,15 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                     ))
                 }
             };
-            let conds = match param(params, "filter") {
-                Some(Value::Object(m)) => {
+            for what in ["filter", "order"] {
+                if let Some(Value::Object(m)) = param(params, what) {
                     for k in m.keys() {
-                        check(k, "filter")?;
+                        check(k, what)?;
                     }
-                    parse_v2(m, |n| n.to_owned())
-                }
-                _ => Vec::new(),
-            };
-            if let Some(Value::Object(m)) = param(params, "order") {
-                for k in m.keys() {
-                    check(k, "order")?;
                 }
             }
-            let mut rows: Vec<Value> = all(store)
-                .into_iter()
-                .map(shown)
-                .filter(|t| {
-                    t.as_object()
-                        .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
-                })
-                .collect();
-            super::support::sort(&mut rows, params);
-            Ok(super::support::page(rows, params, |p| json!({"types": p})))
+            let rows = all(store).into_iter().map(shown);
+            Ok(super::support::list(rows, params, |p| json!({"types": p})))
         }
         _ => Err(crate::protocol::method_not_found()),
     }

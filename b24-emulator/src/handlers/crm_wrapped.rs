@@ -9,7 +9,6 @@
 use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param};
-use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Caller, Output};
 use crate::state::State;
 use crate::store::{Record, Store};
@@ -161,27 +160,13 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             one(Value::Null)
         }
         _ => {
-            let conds = match param(params, "filter") {
-                Some(Value::Object(m)) => parse_v2(m, |name| name.to_owned()),
-                _ => Vec::new(),
-            };
-            let mut rows: Vec<Value> = Vec::new();
-            store.scan(1, store.max_id(), false, |row| {
-                let rec = store.materialize(row);
-                let same_type =
-                    !f.per_entity_type || rec.get("entityTypeId").and_then(int_of) == etid;
-                let shown = shown(f, rec);
-                if same_type
-                    && shown
-                        .as_object()
-                        .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
-                {
-                    rows.push(shown);
-                }
-                true
-            });
-            super::support::sort(&mut rows, params);
-            Ok(super::support::page(rows, params, |p| json!({ f.many: p })))
+            let rows = store
+                .records()
+                .filter(|(_, rec)| {
+                    !f.per_entity_type || rec.get("entityTypeId").and_then(int_of) == etid
+                })
+                .map(|(_, rec)| shown(f, rec.clone()));
+            Ok(super::support::list(rows, params, |p| json!({ f.many: p })))
         }
     }
 }

@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use super::{int_of, param};
-use crate::filter::order_of;
+use crate::filter::{order_of, parse_v2};
 use crate::protocol::{ApiError, Output};
 use crate::registry::registry;
 use crate::state::State;
@@ -69,6 +69,29 @@ pub(crate) fn sort(rows: &mut [Value], params: &Value) {
             .find(|o| o.is_ne())
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+}
+
+/// A v2 list over rows as the method shows them: those the request's
+/// `filter` matches (keys as written), sorted by `order`, the page `start`
+/// asks for, put in place by `wrap`.
+pub(crate) fn list(
+    rows: impl IntoIterator<Item = Value>,
+    params: &Value,
+    wrap: impl FnOnce(Vec<Value>) -> Value,
+) -> Output {
+    let conds = match param(params, "filter") {
+        Some(Value::Object(m)) => parse_v2(m, |n| n.to_owned()),
+        _ => Vec::new(),
+    };
+    let mut rows: Vec<Value> = rows
+        .into_iter()
+        .filter(|v| {
+            v.as_object()
+                .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
+        })
+        .collect();
+    sort(&mut rows, params);
+    page(rows, params, wrap)
 }
 
 /// The page `start` asks for; `wrap` puts the rows where the method answers

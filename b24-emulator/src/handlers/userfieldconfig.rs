@@ -8,7 +8,6 @@
 use serde_json::{Map, Value, json};
 
 use super::{R, int_of, param, str_param};
-use crate::filter::parse_v2;
 use crate::protocol::{ApiError, Caller, Output};
 use crate::state::State;
 use crate::store::{Record, Store};
@@ -133,25 +132,13 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             one(Value::Null)
         }
         _ => {
-            let conds = match param(params, "filter") {
-                Some(Value::Object(m)) => parse_v2(m, |n| n.to_owned()),
-                _ => Vec::new(),
-            };
-            let mut rows: Vec<Value> = Vec::new();
-            store.scan(1, store.max_id(), false, |row| {
-                let rec = store.materialize(row);
-                let mine = rec.get("moduleId").and_then(Value::as_str) == Some(module.as_str());
-                let v = shown(rec);
-                if mine
-                    && v.as_object()
-                        .is_some_and(|m| conds.iter().all(|c| c.matches_map(m)))
-                {
-                    rows.push(v);
-                }
-                true
-            });
-            super::support::sort(&mut rows, params);
-            Ok(super::support::page(rows, params, |p| json!({"fields": p})))
+            let rows = store
+                .records()
+                .filter(|(_, rec)| {
+                    rec.get("moduleId").and_then(Value::as_str) == Some(module.as_str())
+                })
+                .map(|(_, rec)| shown(rec.clone()));
+            Ok(super::support::list(rows, params, |p| json!({"fields": p})))
         }
     }
 }
