@@ -87,11 +87,17 @@ pub struct Busy {
     settled: f64,
     /// Recent intervals, unsorted: requests finish out of order.
     open: Vec<(f64, f64)>,
+    /// Settle when `open` grows past this; doubled past what a settle
+    /// keeps, so a client whose intervals are all recent does not pay a
+    /// sort on every request.
+    settle_at: usize,
 }
 
 /// Intervals ending this long before the latest arrival are settled; an
 /// answer is never held longer (a counted page of 2.4 M rows takes 50 s).
 const HORIZON_SECS: f64 = 3600.0;
+/// Intervals kept before the first settle.
+const MIN_SETTLE: usize = 4096;
 
 impl Busy {
     /// Adds a request that arrived at `start` (virtual Unix seconds) and was
@@ -101,8 +107,9 @@ impl Busy {
             return;
         }
         self.open.push((start, start + secs));
-        if self.open.len() > 4096 {
+        if self.open.len() > self.settle_at.max(MIN_SETTLE) {
             self.settle(start - HORIZON_SECS);
+            self.settle_at = 2 * self.open.len();
         }
     }
 
