@@ -4,7 +4,7 @@
 use super::*;
 
 /// A type from a JSON value without descending into objects.
-pub(super) fn shallow_shape(v: &Value) -> Shape {
+pub(crate) fn shallow_shape(v: &Value) -> Shape {
     match v {
         Value::Null => Shape::of("any"),
         Value::Bool(_) => Shape::of("boolean"),

@@ -30,6 +30,7 @@ mod typescript;
 pub(crate) use doc::slug_spelling;
 use doc::*;
 pub use doc::{Listed, ListedKind, NoPages, Parsed, Resolver, docs_url, listed, slug};
+pub(crate) use examples::shallow_shape;
 use examples::*;
 use placement::options_example;
 use tables::*;

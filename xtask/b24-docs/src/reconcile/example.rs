@@ -69,11 +69,6 @@ fn example_shape_at(v: &Value, depth: usize) -> Shape {
         return Shape::of("any");
     }
     match v {
-        Value::Null => Shape::of("any"),
-        Value::Bool(_) => Shape::of("boolean"),
-        Value::Number(n) if n.is_i64() || n.is_u64() => Shape::of("integer"),
-        Value::Number(_) => Shape::of("number"),
-        Value::String(_) => Shape::of("string"),
         Value::Object(o) => {
             let mut s = Shape::of("object");
             let named = o.keys().all(|k| {
@@ -101,6 +96,7 @@ fn example_shape_at(v: &Value, depth: usize) -> Shape {
                 .map(Box::new);
             s
         }
+        scalar => crate::page::shallow_shape(scalar),
     }
 }
 
