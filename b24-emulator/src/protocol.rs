@@ -29,6 +29,11 @@ impl ApiError {
         }
     }
 
+    /// A 400 with a code: how a portal refuses a call's arguments.
+    pub(crate) fn bad(code: &str, description: &str) -> ApiError {
+        ApiError::new(400, code, description)
+    }
+
     /// The CRM legacy form: 400 with an empty code.
     pub(crate) fn crm(description: &str) -> ApiError {
         ApiError::new(400, "", description)

@@ -28,14 +28,10 @@ pub(crate) fn handles(method: &str) -> bool {
     METHODS.contains(&method)
 }
 
-fn error(code: &str, description: &str) -> ApiError {
-    ApiError::new(400, code, description)
-}
-
 fn int(params: &Value, name: &str) -> Result<i64, ApiError> {
     param(params, name)
         .and_then(int_of)
-        .ok_or_else(|| error("100", "Required fields not provided"))
+        .ok_or_else(|| ApiError::bad("100", "Required fields not provided"))
 }
 
 /// The bindings of an activity: (store ID, entity type, entity ID).
@@ -75,7 +71,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
             let get = |k: &str| rec.get(k).and_then(int_of);
             Some((get("OWNER_TYPE_ID"), get("OWNER_ID")))
         })
-        .ok_or_else(|| error("NOT_FOUND", "Entity not found"))?;
+        .ok_or_else(|| ApiError::bad("NOT_FOUND", "Entity not found"))?;
     let store = super::support::store(st, BINDINGS);
     if bound(store, activity).is_empty()
         && let (Some(t), Some(e)) = owner
@@ -94,7 +90,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
         "crm.activity.binding.add" => {
             let (t, e) = (int(params, "entityTypeId")?, int(params, "entityId")?);
             if find(t, e).is_some() {
-                return Err(error(
+                return Err(ApiError::bad(
                     "ACTIVITY_IS_ALREADY_BOUND",
                     "The activity is already bound to this entity",
                 ));
@@ -105,13 +101,13 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
         "crm.activity.binding.delete" => {
             let (t, e) = (int(params, "entityTypeId")?, int(params, "entityId")?);
             let (id, _, _) = *find(t, e).ok_or_else(|| {
-                error(
+                ApiError::bad(
                     "BINDING_NOT_FOUND",
                     "The activity is not bound to this entity",
                 )
             })?;
             if rows.len() == 1 {
-                return Err(error(
+                return Err(ApiError::bad(
                     "LAST_BINDING_CANNOT_BE_DELETED",
                     "Cannot delete the only binding of the activity",
                 ));
@@ -129,25 +125,25 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
                 int(params, "targetEntityId")?,
             );
             if st_ != tt {
-                return Err(error(
+                return Err(ApiError::bad(
                     "SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR",
                     "Cannot move the activity from one CRM object type to another",
                 ));
             }
             if se == te {
-                return Err(error(
+                return Err(ApiError::bad(
                     "SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR",
                     "Cannot move the activity to the same record",
                 ));
             }
             let (id, _, _) = *find(st_, se).ok_or_else(|| {
-                error(
+                ApiError::bad(
                     "BINDING_NOT_FOUND",
                     "The activity is not bound to this entity",
                 )
             })?;
             if find(tt, te).is_some() {
-                return Err(error(
+                return Err(ApiError::bad(
                     "ACTIVITY_IS_ALREADY_BOUND",
                     "The activity is already bound to this entity",
                 ));

@@ -38,10 +38,6 @@ pub(crate) fn handles(method: &str) -> bool {
         })
 }
 
-fn error(code: &str, description: &str) -> ApiError {
-    ApiError::new(400, code, description)
-}
-
 fn text(v: &Value) -> Value {
     match v {
         Value::Number(n) => json!(n.to_string()),
@@ -110,7 +106,7 @@ fn listed(found: Vec<(u64, Record)>, params: &Value) -> Result<Output, ApiError>
 /// Runs one method [`handles`] accepts.
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
     if !caller.is_app() {
-        return Err(error(
+        return Err(ApiError::bad(
             "ACCESS_DENIED",
             "Access denied! Application context required",
         ));
@@ -133,14 +129,14 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         return one(json!(all));
     }
     if entity.is_empty() {
-        return Err(error(
+        return Err(ApiError::bad(
             "ERROR_ARGUMENT",
             "Argument 'ENTITY' is null or empty",
         ));
     }
     if method == "entity.add" {
         if storage.is_some() {
-            return Err(error(
+            return Err(ApiError::bad(
                 "ERROR_ENTITY_ALREADY_EXISTS",
                 "Entity already exists",
             ));
@@ -163,7 +159,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         return one(json!(true));
     }
     let Some((storage_id, storage)) = storage else {
-        return Err(error("ERROR_ENTITY_NOT_FOUND", "Entity not found"));
+        return Err(ApiError::bad("ERROR_ENTITY_NOT_FOUND", "Entity not found"));
     };
     let stamp = json!(iso8601(now));
     match method {
@@ -266,7 +262,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             });
             let (row, _) = found
                 .first()
-                .ok_or_else(|| error("ERROR_ITEM_NOT_FOUND", "Item not found"))?;
+                .ok_or_else(|| ApiError::bad("ERROR_ITEM_NOT_FOUND", "Item not found"))?;
             let mut rec = written(params, keys);
             if let Some(active) = param(params, "ACTIVE") {
                 let on = truthy(Some(active), true);
@@ -290,7 +286,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             });
             let (row, _) = found
                 .first()
-                .ok_or_else(|| error("ERROR_ITEM_NOT_FOUND", "Item not found"))?;
+                .ok_or_else(|| ApiError::bad("ERROR_ITEM_NOT_FOUND", "Item not found"))?;
             store.delete(*row);
             one(json!(true))
         }
@@ -323,17 +319,20 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 )),
                 "entity.item.property.get" => match found {
                     Some((_, r)) => one(shown(r)),
-                    None => Err(error("ERROR_PROPERTY_NOT_FOUND", "Property not found")),
+                    None => Err(ApiError::bad(
+                        "ERROR_PROPERTY_NOT_FOUND",
+                        "Property not found",
+                    )),
                 },
                 "entity.item.property.add" => {
                     if code.is_empty() {
-                        return Err(error(
+                        return Err(ApiError::bad(
                             "ERROR_ARGUMENT",
                             "Argument 'PROPERTY' is null or empty",
                         ));
                     }
                     if found.is_some() {
-                        return Err(error(
+                        return Err(ApiError::bad(
                             "ERROR_PROPERTY_ALREADY_EXISTS",
                             "Property already exists",
                         ));
@@ -346,8 +345,9 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                     one(json!(true))
                 }
                 "entity.item.property.update" => {
-                    let (row, _) = found
-                        .ok_or_else(|| error("ERROR_PROPERTY_NOT_FOUND", "Property not found"))?;
+                    let (row, _) = found.ok_or_else(|| {
+                        ApiError::bad("ERROR_PROPERTY_NOT_FOUND", "Property not found")
+                    })?;
                     let mut rec = written(params, &["NAME", "TYPE", "SORT"]);
                     if let Some(new) = str_param(params, "PROPERTY_NEW") {
                         rec.insert("PROPERTY".into(), json!(new));
@@ -356,8 +356,9 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                     one(json!(true))
                 }
                 _ => {
-                    let (row, _) = found
-                        .ok_or_else(|| error("ERROR_PROPERTY_NOT_FOUND", "Property not found"))?;
+                    let (row, _) = found.ok_or_else(|| {
+                        ApiError::bad("ERROR_PROPERTY_NOT_FOUND", "Property not found")
+                    })?;
                     store.delete(*row);
                     one(json!(true))
                 }

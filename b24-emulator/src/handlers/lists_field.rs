@@ -28,10 +28,6 @@ pub(crate) fn handles(method: &str) -> bool {
     METHODS.contains(&method)
 }
 
-fn error(code: &str, description: &str) -> ApiError {
-    ApiError::new(400, code, description)
-}
-
 /// The list's ID, by `IBLOCK_ID` or `IBLOCK_CODE`.
 fn list_id(st: &State, params: &Value) -> Result<u64, ApiError> {
     let lists = st.entities.get(LISTS);
@@ -39,7 +35,7 @@ fn list_id(st: &State, params: &Value) -> Result<u64, ApiError> {
         let id = u64::try_from(id).unwrap_or(0);
         return match lists.and_then(|s| s.row(id)) {
             Some(_) => Ok(id),
-            None => Err(error("ERROR_IBLOCK_NOT_FOUND", "Iblock not found")),
+            None => Err(ApiError::bad("ERROR_IBLOCK_NOT_FOUND", "Iblock not found")),
         };
     }
     let code = str_param(params, "IBLOCK_CODE").unwrap_or_default();
@@ -54,7 +50,7 @@ fn list_id(st: &State, params: &Value) -> Result<u64, ApiError> {
             !hit
         });
     }
-    found.ok_or_else(|| error("ERROR_IBLOCK_NOT_FOUND", "Iblock not found"))
+    found.ok_or_else(|| ApiError::bad("ERROR_IBLOCK_NOT_FOUND", "Iblock not found"))
 }
 
 /// The fields of a list, with their store IDs.
@@ -119,7 +115,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
     let mine = fields_of(store, list);
     let wanted = field_id(params);
     let found = wanted.and_then(|id| mine.iter().find(|(i, _)| *i == id));
-    let missing = || error("ERROR_FIELD_NOT_FOUND", "Field not found");
+    let missing = || ApiError::bad("ERROR_FIELD_NOT_FOUND", "Field not found");
     let one = |v: Value| Ok(Output::one(v));
     match method {
         "lists.field.add" => {
