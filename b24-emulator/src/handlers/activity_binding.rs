@@ -72,7 +72,7 @@ pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now:
             Some((get("OWNER_TYPE_ID"), get("OWNER_ID")))
         })
         .ok_or_else(|| ApiError::bad("NOT_FOUND", "Entity not found"))?;
-    let store = super::support::store(st, BINDINGS);
+    let store = st.family_mut(BINDINGS);
     if bound(store, activity).is_empty()
         && let (Some(t), Some(e)) = owner
     {

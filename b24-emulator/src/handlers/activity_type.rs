@@ -54,7 +54,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         ));
     }
     super::support::check_declared(method, params)?;
-    let store = super::support::store(st, FAMILY);
+    let store = st.family_mut(FAMILY);
     let all = types(store);
     if method == "crm.activity.type.list" {
         return Ok(Output::one(json!(

@@ -92,7 +92,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         _ => return Err(crate::protocol::method_not_found()),
     };
     super::support::check_declared(method, params)?;
-    let store = super::support::store(st, family.store);
+    let store = st.family_mut(family.store);
     let codes = registered(store);
     if verb == "list" {
         let mine: Vec<&str> = codes

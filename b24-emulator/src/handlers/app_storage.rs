@@ -115,7 +115,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
     let user = caller.user_id.to_string();
     let entity = str_param(params, "ENTITY").unwrap_or_default();
     let one = |v: Value| Ok(Output::one(v));
-    let entities = super::support::store(st, ENTITIES);
+    let entities = st.family_mut(ENTITIES);
     let storage = rows(entities, |r| of_entity(r, &entity)).into_iter().next();
     // Without ENTITY, `entity.get` lists every storage.
     if method == "entity.get" && entity.is_empty() {
@@ -182,7 +182,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         "entity.delete" => {
             entities.delete(storage_id);
             for family in [SECTIONS, ITEMS, PROPERTIES] {
-                let store = super::support::store(st, family);
+                let store = st.family_mut(family);
                 for (id, _) in rows(store, |r| of_entity(r, &entity)) {
                     store.delete(id);
                 }
@@ -243,11 +243,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 let on = truthy(Some(active), true);
                 rec.insert("ACTIVE".into(), json!(if on { "Y" } else { "N" }));
             }
-            one(json!(super::support::store(st, family).add(
-                &rec,
-                caller.user_id,
-                now
-            )))
+            one(json!(st.family_mut(family).add(&rec, caller.user_id, now)))
         }
         "entity.item.update" | "entity.section.update" => {
             let (family, keys): (&str, &[&str]) = if method == "entity.item.update" {
@@ -255,7 +251,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             } else {
                 (SECTIONS, &SECTION_KEYS)
             };
-            let store = super::support::store(st, family);
+            let store = st.family_mut(family);
             let id = param(params, "ID").and_then(int_of).unwrap_or(0);
             let found = rows(store, |r| {
                 of_entity(r, &entity) && r.get("ID").and_then(int_of) == Some(id)
@@ -279,7 +275,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             } else {
                 SECTIONS
             };
-            let store = super::support::store(st, family);
+            let store = st.family_mut(family);
             let id = param(params, "ID").and_then(int_of).unwrap_or(0);
             let found = rows(store, |r| {
                 of_entity(r, &entity) && r.get("ID").and_then(int_of) == Some(id)
@@ -296,11 +292,11 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             } else {
                 SECTIONS
             };
-            let store = super::support::store(st, family);
+            let store = st.family_mut(family);
             listed(rows(store, |r| of_entity(r, &entity)), params)
         }
         _ => {
-            let store = super::support::store(st, PROPERTIES);
+            let store = st.family_mut(PROPERTIES);
             let code = str_param(params, "PROPERTY").unwrap_or_default();
             let props = rows(store, |r| of_entity(r, &entity));
             let found = props

@@ -11,7 +11,6 @@
 
 use serde_json::{Map, Value, json};
 
-use super::support::store;
 use super::{R, int_of, param, str_param, truthy};
 use crate::clock::{iso8601, parse_iso8601};
 use crate::protocol::{ApiError, Caller, Output};
@@ -184,14 +183,14 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             rec.insert("TIMESTAMP_X".into(), json!(iso8601(now)));
             rec.insert("EXTERNAL_TYPE".into(), json!("local"));
             rec.entry("EXPORT").or_insert(json!({"ALLOW": false}));
-            let id = store(st, SECTIONS).add(&rec, user, now);
+            let id = st.family_mut(SECTIONS).add(&rec, user, now);
             one(json!(id))
         }
         "calendar.section.update" => {
             let id = id_param(params, "id").ok_or_else(|| not_set("id", method))?;
             let mut rec = mapped(params, SECTION_FIELDS);
             rec.insert("TIMESTAMP_X".into(), json!(iso8601(now)));
-            if !store(st, SECTIONS).update(id, &rec, user, now) {
+            if !st.family_mut(SECTIONS).update(id, &rec, user, now) {
                 return Err(empty_code("Section not found"));
             }
             one(json!(id))
@@ -203,14 +202,14 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 _ => (RESOURCES, "resourceId"),
             };
             let id = id_param(params, name).ok_or_else(|| not_set(name, method))?;
-            if !store(st, family).delete(id) {
+            if !st.family_mut(family).delete(id) {
                 return Err(empty_code("Not found"));
             }
             one(json!(true))
         }
         "calendar.section.get" => {
             let (ty, own) = (str_param(params, "type"), owner(params));
-            let rows = records(store(st, SECTIONS), |r| {
+            let rows = records(st.family_mut(SECTIONS), |r| {
                 ty.as_deref().is_none_or(|t| field_is(r, "CAL_TYPE", t))
                     && own.as_deref().is_none_or(|o| field_is(r, "OWNER_ID", o))
             });
@@ -228,7 +227,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             rec.entry("IMPORTANCE").or_insert(json!("normal"));
             rec.entry("DT_SKIP_TIME").or_insert(json!("N"));
             rec.entry("IS_MEETING").or_insert(json!(false));
-            let events = store(st, EVENTS);
+            let events = st.family_mut(EVENTS);
             let id = events.add(&rec, user, now);
             let parent = Map::from_iter([("PARENT_ID".to_owned(), json!(id.to_string()))]);
             events.update(id, &parent, user, now);
@@ -238,14 +237,14 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             let id = id_param(params, "id").ok_or_else(|| not_set("id", method))?;
             let mut rec = mapped(params, EVENT_FIELDS);
             rec.insert("TIMESTAMP_X".into(), json!(iso8601(now)));
-            if !store(st, EVENTS).update(id, &rec, user, now) {
+            if !st.family_mut(EVENTS).update(id, &rec, user, now) {
                 return Err(empty_code("Event not found"));
             }
             one(json!(id))
         }
         "calendar.event.getbyid" => {
             let id = id_param(params, "id").ok_or_else(|| not_set("id", method))?;
-            let events = store(st, EVENTS);
+            let events = st.family_mut(EVENTS);
             let row = events
                 .row(id)
                 .ok_or_else(|| empty_code("Event not found"))?;
@@ -265,7 +264,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             let to = param(params, "to")
                 .and_then(|v| parse_iso8601(v.as_str()?))
                 .unwrap_or(now + 92 * 86_400);
-            let rows = records(store(st, EVENTS), |r| {
+            let rows = records(st.family_mut(EVENTS), |r| {
                 ty.as_deref().is_none_or(|t| field_is(r, "CAL_TYPE", t))
                     && own.as_deref().is_none_or(|o| field_is(r, "OWNER_ID", o))
                     && sections.as_ref().is_none_or(|s| {
@@ -283,7 +282,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             let max = param(params, "maxEventsCount")
                 .and_then(int_of)
                 .and_then(|n| usize::try_from(n).ok());
-            let mut rows = records(store(st, EVENTS), |r| {
+            let mut rows = records(st.family_mut(EVENTS), |r| {
                 field_is(r, "CAL_TYPE", &ty)
                     && field_is(r, "OWNER_ID", &own)
                     && overlaps(r, Some(now), Some(now + days * 86_400))
@@ -303,7 +302,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
             let from = stamp(param(params, "from"));
             // A date alone covers that whole day.
             let to = stamp(param(params, "to")).map(|t| t + 86_399);
-            let events = store(st, EVENTS);
+            let events = st.family_mut(EVENTS);
             let mut out = Map::new();
             for u in users {
                 let key = u.as_str().unwrap_or_default().to_owned();
@@ -343,17 +342,17 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 ("NAME".to_owned(), json!(str_param(params, "name"))),
                 ("CREATED_BY".to_owned(), json!(user.to_string())),
             ]);
-            one(json!(store(st, RESOURCES).add(&rec, user, now)))
+            one(json!(st.family_mut(RESOURCES).add(&rec, user, now)))
         }
         "calendar.resource.update" => {
             let id = id_param(params, "resourceId").ok_or_else(|| not_set("resourceId", method))?;
             let rec = Record::from_iter([("NAME".to_owned(), json!(str_param(params, "name")))]);
-            if !store(st, RESOURCES).update(id, &rec, user, now) {
+            if !st.family_mut(RESOURCES).update(id, &rec, user, now) {
                 return Err(empty_code("Resource not found"));
             }
             one(json!(id))
         }
-        "calendar.resource.list" => one(json!(records(store(st, RESOURCES), |_| true))),
+        "calendar.resource.list" => one(json!(records(st.family_mut(RESOURCES), |_| true))),
         _ => Err(crate::protocol::method_not_found()),
     }
 }

@@ -112,7 +112,7 @@ fn shown(rec: &Record) -> Value {
 /// Runs one method of [`METHODS`].
 pub(crate) fn call(st: &mut State, user: u64, method: &str, params: &Value, now: i64) -> R {
     super::support::check_declared(method, params)?;
-    let store = super::support::store(st, FAMILY);
+    let store = st.family_mut(FAMILY);
     let fields = match param(params, "fields") {
         Some(Value::Object(m)) => m.clone(),
         _ => Map::new(),

@@ -184,7 +184,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
     super::support::check_declared(method, params)?;
     let user = caller.user_id;
     let one = |v: Value| Ok(Output::one(v));
-    let store = super::support::store(st, FAMILY);
+    let store = st.family_mut(FAMILY);
     let fields = || match param(params, "fields") {
         Some(Value::Object(m)) => Ok(writable(m)),
         _ => Err(ApiError::new(400, "", "Parameter 'fields' must be array.")),

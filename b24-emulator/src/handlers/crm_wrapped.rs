@@ -99,7 +99,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
     let user = caller.user_id;
     let one = |v: Value| Ok(Output::one(v));
     let etid = param(params, "entityTypeId").and_then(int_of);
-    let store = super::support::store(st, f.prefix);
+    let store = st.family_mut(f.prefix);
     // A record of this call's entity type, by the `id` parameter.
     let existing = |store: &Store| -> Result<(u64, Record), ApiError> {
         let id = param(params, "id")

@@ -70,7 +70,7 @@ fn seeded(now: i64) -> Vec<Record> {
 }
 
 fn store(st: &mut State, now: i64) -> &mut Store {
-    let store = super::support::store(st, FAMILY);
+    let store = st.family_mut(FAMILY);
     if store.max_id() == 0 {
         for rec in seeded(now) {
             store.add(&rec, 1, now);

@@ -192,7 +192,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 }
             }
             rec.insert("OWNER_ID".into(), json!(caller.user_id));
-            let chats = super::support::store(st, CHATS);
+            let chats = st.family_mut(CHATS);
             one(json!(chats.add(&rec, caller.user_id, now)))
         }
         "im.chat.get" => {
@@ -236,7 +236,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
                 ("AUTHOR_ID".to_owned(), json!(caller.user_id)),
                 ("MESSAGE".to_owned(), json!(str_param(params, "MESSAGE"))),
             ]);
-            let messages = super::support::store(st, MESSAGES);
+            let messages = st.family_mut(MESSAGES);
             one(json!(messages.add(&rec, caller.user_id, now)))
         }
         "im.message.command" => {

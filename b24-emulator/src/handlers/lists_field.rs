@@ -111,7 +111,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
         Some(Value::Object(m)) => m.clone(),
         _ => Record::new(),
     };
-    let store = super::support::store(st, FIELDS);
+    let store = st.family_mut(FIELDS);
     let mine = fields_of(store, list);
     let wanted = field_id(params);
     let found = wanted.and_then(|id| mine.iter().find(|(i, _)| *i == id));

@@ -53,7 +53,7 @@ pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value
     } else {
         0
     };
-    let store = super::support::store(st, "app.option");
+    let store = st.family_mut("app.option");
     let saved = record(store, owner);
     let values = saved
         .as_ref()

@@ -78,7 +78,7 @@ pub(crate) fn note(
         rec.insert("STAGE_SEMANTIC_ID".into(), json!(semantic(&stage)));
         rec.insert("STAGE_ID".into(), json!(stage));
     }
-    super::support::store(st, FAMILY).add(&rec, 0, now);
+    st.family_mut(FAMILY).add(&rec, 0, now);
 }
 
 fn fields(etid: i64) -> &'static [&'static str] {

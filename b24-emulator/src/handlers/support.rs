@@ -1,6 +1,6 @@
-//! What the smaller stateful handlers share: the declared-parameter check
-//! of the method's spec entry, their records' place in the generic entity
-//! store, and the v2 list conventions
+//! What the smaller stateful handlers share (their records live in the
+//! entity store, reached with `State::family_mut`): the declared-parameter
+//! check of the method's spec entry, and the v2 list conventions
 //! (`settings/how-to-call-rest-api/list-methods-pecularities.md`): `order`
 //! as `{field: "ASC"|"DESC"}`, pages of 50 from `start`, `next` while rows
 //! remain, and `start=-1` for no count (neither `total` nor `next`).
@@ -11,8 +11,6 @@ use super::{int_of, param};
 use crate::filter::{order_of, parse_v2};
 use crate::protocol::{ApiError, Output};
 use crate::registry::registry;
-use crate::state::State;
-use crate::store::{Kind, Store};
 
 /// The parameters against the method's spec entry (required ones present,
 /// scalars of the declared type), as for methods answered from the spec.
@@ -22,13 +20,6 @@ pub(crate) fn check_declared(method: &str, params: &Value) -> Result<(), ApiErro
         Some(entry) => super::spec::check_v2(reg, entry, params),
         None => Ok(()),
     }
-}
-
-/// The generic store holding a family's records, created empty on first use.
-pub(crate) fn store<'a>(st: &'a mut State, family: &str) -> &'a mut Store {
-    st.entities
-        .entry(family.to_owned())
-        .or_insert_with(|| Store::new(Kind::Generic, 0, 1, 0))
 }
 
 /// Rows per page.

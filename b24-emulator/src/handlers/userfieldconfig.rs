@@ -78,7 +78,7 @@ fn shown(mut rec: Record) -> Value {
 pub(crate) fn call(st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
     super::support::check_declared(method, params)?;
     let module = str_param(params, "moduleId").unwrap_or_default();
-    let store = super::support::store(st, FAMILY);
+    let store = st.family_mut(FAMILY);
     let user = caller.user_id;
     // A field of this module, by `id`.
     let existing = |store: &Store| -> Result<(u64, Record), ApiError> {
